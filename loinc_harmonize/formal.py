@@ -1,0 +1,305 @@
+"""Derive playbook parts from a LOINC formal name (COMPONENT, SYSTEM, METHOD_TYP).
+
+Used when only ``Loinc.csv`` is available, and to fill gaps in the Playbook file. Every
+function here is total: arbitrary text gives a (possibly empty) parts dict, never an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from loinc_harmonize.vocab import Vocabulary
+
+_LATERALITY = {
+    "right": "Right",
+    "left": "Left",
+    "bilateral": "Bilateral",
+    "unilateral": "Unilateral",
+}
+_LAT_SUFFIX = re.compile(r"\.(right|left|bilateral|unilateral)\b", re.IGNORECASE)
+_VIEW_CORE = re.compile(
+    r"^(?P<kind>views?|multisection|guidance|view)\b\s*(?P<rest>.*)$", re.IGNORECASE
+)
+_COUNT = re.compile(r"^(?:(?P<op>GE|LE|GT|LT)\s+)?(?P<n>\d+)(?:\s+or\s+(?P<m>\d+))?\b\s*(?P<rest>.*)$")
+_ISOTOPE = re.compile(r"\b(?:[A-Z][a-z]?-\d+m?|\d+[A-Z][a-z]?-\w+)\b")
+_ROUTES = ("IV", "IA", "IS", "IT", "PO", "IH", "PR", "SC", "IM", "ID")
+_GUIDANCE = re.compile(
+    r"^guidance(?:\s+for\s+(?P<body>.+))?$", re.IGNORECASE
+)
+_APPROACHES = ("percutaneous", "transrectal", "transvaginal", "endoscopic", "open", "transjugular")
+
+
+def _lat(token: str) -> tuple[str, str | None]:
+    """Split a trailing laterality suffix off a SYSTEM token."""
+    found = None
+    for match in _LAT_SUFFIX.finditer(token):
+        found = _LATERALITY[match.group(1).lower()]
+    return _LAT_SUFFIX.sub("", token).strip(), found
+
+
+def parse_system(system: str, vocab: Vocabulary) -> dict[str, object]:
+    """Parse SYSTEM (``Lower extremity.right>Knee``) into region, focus, laterality, subject."""
+    regions: list[str] = []
+    foci: list[str] = []
+    lateralities: list[str] = []
+    subject = None
+    text = str(system or "")
+    if "^" in text:
+        text, _, subj = text.partition("^")
+        subject = _lat(subj.strip())[0] or None
+        if subject == "Patient":
+            subject = None
+    for element in re.split(r"\s*&&\s*|\s+&\s+", text):
+        element = element.strip()
+        if not element or element.upper() == "XXX":
+            continue
+        left, sep, right = element.partition(">")
+        for token in left.split("+"):
+            name, lat = _lat(token)
+            if lat:
+                lateralities.append(lat)
+            if not name or name.upper() == "XXX":
+                continue
+            if sep or vocab.is_region(name):
+                regions.append(name)
+            else:
+                foci.append(name)
+                parent = vocab.region_of(name)
+                if parent:
+                    regions.append(parent)
+        for token in right.split("+") if sep else ():
+            name, lat = _lat(token)
+            if lat:
+                lateralities.append(lat)
+            if name:
+                foci.append(name)
+    laterality = None
+    if lateralities:
+        laterality = lateralities[0] if len(set(lateralities)) == 1 else "Bilateral"
+    return {
+        "region_imaged": _unique(regions),
+        "imaging_focus": _unique(foci),
+        "laterality": laterality,
+        "subject": subject,
+    }
+
+
+def parse_method(method: str, vocab: Vocabulary) -> dict[str, object]:
+    """Parse METHOD_TYP (``CT.angio``, ``XR.portable``, ``PT+CT``, ``XR && RF``)."""
+    types: list[str] = []
+    subtypes: list[str] = []
+    for piece in re.split(r"\s*&&\s*", str(method or "")):
+        piece = piece.strip()
+        if not piece or piece.startswith("{"):
+            continue
+        whole = vocab.modality_alias(piece)
+        if whole:
+            types.append(whole)
+            continue
+        head, _, sub = piece.partition(".")
+        for token in head.split("+"):
+            canonical = vocab.modality_alias(token.strip())
+            if canonical:
+                types.append(canonical)
+        if sub:
+            sub_head, _, sub_tail = sub.partition("+")
+            if sub_head.strip():
+                subtypes.append(vocab.modality_subtype(sub_head.strip()))
+            if sub_tail:
+                canonical = vocab.modality_alias(sub_tail.strip())
+                if canonical:
+                    types.append(canonical)
+    kinds = _unique(types)
+    return {
+        "modality_type": "+".join(kinds) if kinds else None,
+        "modality_subtype": next(iter(_unique(subtypes)), None),
+    }
+
+
+def parse_component(component: str) -> dict[str, object]:
+    """Parse COMPONENT (``Views 2^W standing``, ``Multisection^WO & W contrast IV``)."""
+    parts: dict[str, object] = {}
+    view_types: list[str] = []
+    maneuvers: list[str] = []
+    counts: list[tuple[int, int | None]] = []
+    timings: list[str] = []
+    for procedure in re.split(r"\s*&&\s*", str(component or "")):
+        core, *challenges = [p.strip() for p in procedure.split("^")]
+        _parse_core(core, parts, view_types, counts)
+        for challenge in challenges:
+            _parse_challenge(challenge.rstrip(")"), parts, maneuvers, timings)
+    if view_types:
+        parts["view_type"] = _unique(view_types)
+    if maneuvers:
+        parts["maneuver"] = _unique(maneuvers)
+    if counts:
+        parts["view_count"] = counts[0] if len(counts) == 1 else _sum_counts(counts)
+    if timings:
+        parts["timing"] = _combine_timings(timings)
+    return parts
+
+
+def _parse_core(
+    core: str, parts: dict[str, object], view_types: list[str], counts: list[tuple[int, int | None]]
+) -> None:
+    guidance = _GUIDANCE.match(core)
+    if guidance:
+        _parse_guidance(guidance.group("body") or "", parts)
+        return
+    match = _VIEW_CORE.match(core)
+    if not match:
+        return
+    kind = match.group("kind").lower()
+    rest = match.group("rest").strip()
+    if " for " in f" {rest} ":
+        rest, _, reason = f" {rest} ".partition(" for ")
+        rest = rest.strip()
+        parts.setdefault("reason_for_exam", reason.strip().capitalize())
+    if rest.lower().startswith("for "):
+        parts.setdefault("reason_for_exam", rest[4:].strip().capitalize())
+        rest = ""
+    if kind == "multisection":
+        parts.setdefault("view_aggregation", "Multisection" + (f" {rest}" if rest else ""))
+        return
+    count = _COUNT.match(rest)
+    explicit: tuple[int, int | None] | None = None
+    if count:
+        n = int(count.group("n"))
+        m = int(count.group("m")) if count.group("m") else None
+        op = count.group("op")
+        if op in ("GE", "GT"):
+            explicit = (n + (op == "GT"), None)
+        elif op in ("LE", "LT"):
+            explicit = (1, n - (op == "LT"))
+        elif m is not None:
+            explicit = (min(n, m), max(n, m))
+        else:
+            explicit = (n, n)
+        rest = count.group("rest")
+    named = [t.strip() for t in re.split(r"\s*[+&]\s*|\s+and\s+", rest) if t.strip()]
+    named = [t for t in named if t.lower() not in ("limited", "diagnostic", "screening")]
+    view_types.extend(_view_name(t) for t in named)
+    if kind == "view":
+        counts.append((1, 1))
+        parts.setdefault("view_aggregation", "Single view")
+    elif explicit is not None:
+        extra = len(named) if named and explicit[0] == explicit[1] else 0
+        lo, hi = explicit[0] + extra, (explicit[1] + extra if explicit[1] is not None else None)
+        counts.append((lo, hi))
+        parts.setdefault("view_aggregation", _aggregation_name((lo, hi)))
+    elif len(named) >= 2:
+        counts.append((len(named), len(named)))
+        parts.setdefault("view_aggregation", f"{len(named)} views")
+    else:
+        counts.append((1, None))
+        parts.setdefault("view_aggregation", "Views")
+
+
+def _aggregation_name(count: tuple[int, int | None]) -> str:
+    lo, hi = count
+    if hi is None:
+        return f"GE {lo} views"
+    if lo == hi:
+        return "Single view" if lo == 1 else f"{lo} views"
+    return f"{lo}-{hi} views"
+
+
+def _view_name(token: str) -> str:
+    upper = token.upper()
+    if upper in ("AP", "PA", "LPO", "RPO", "LAO", "RAO"):
+        return upper
+    return token[:1].upper() + token[1:]
+
+
+def _parse_guidance(body: str, parts: dict[str, object]) -> None:
+    text = body.strip()
+    words = text.split(" ", 1)
+    if words and words[0].lower() in _APPROACHES:
+        parts["guidance_for_approach"] = words[0].capitalize()
+        text = words[1] if len(words) > 1 else ""
+    action, _, obj = text.partition(" of ")
+    action = action.split("+")[0].split(".")[0].strip()
+    parts["guidance_for_action"] = action.capitalize() if action else "Guidance"
+    if obj:
+        parts["guidance_for_object"] = obj.split("+")[0].strip().capitalize()
+
+
+def _parse_challenge(
+    challenge: str, parts: dict[str, object], maneuvers: list[str], timings: list[str]
+) -> None:
+    for term in re.split(r"\s*\+\s*", challenge):
+        term = term.strip()
+        match = re.match(r"^(WO\s*&\s*W|W\s*&\s*WO|WO|W)\s+(.+)$", term, re.IGNORECASE)
+        if not match:
+            if term:
+                maneuvers.append(term.capitalize())
+            continue
+        prefix = re.sub(r"\s+", "", match.group(1).upper())
+        what = match.group(2).strip()
+        if _is_pharmaceutical(what):
+            timings.append({"WO&W": "WO & W", "W&WO": "WO & W"}.get(prefix, prefix))
+            if prefix != "WO":  # a code "WO contrast" gives no substance
+                substance, route = _split_route(what)
+                parts.setdefault("pharmaceutical_substance", substance)
+                if route:
+                    parts.setdefault("pharmaceutical_route", route)
+        else:
+            maneuvers.append(what.capitalize())
+
+
+def _is_pharmaceutical(what: str) -> bool:
+    lower = what.lower()
+    if "contrast" in lower or "radionuclide" in lower or _ISOTOPE.search(what):
+        return True
+    last = what.split()[-1] if what.split() else ""
+    return last in _ROUTES
+
+
+def _split_route(what: str) -> tuple[str, str | None]:
+    words = what.split()
+    if len(words) > 1 and words[-1] in _ROUTES:
+        return " ".join(words[:-1]), words[-1]
+    return what, None
+
+
+def _combine_timings(timings: list[str]) -> str:
+    kinds = set(timings)
+    if "WO & W" in kinds or ("WO" in kinds and "W" in kinds):
+        return "WO & W"
+    return timings[0]
+
+
+def _sum_counts(counts: list[tuple[int, int | None]]) -> tuple[int, int | None]:
+    lo = sum(c[0] for c in counts)
+    his = [c[1] for c in counts]
+    hi = None if any(h is None for h in his) else sum(h for h in his if h is not None)
+    return (lo, hi)
+
+
+def _unique(values: list[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for value in values:
+        if value:
+            seen.setdefault(value, None)
+    return tuple(seen)
+
+
+def parts_from_formal_name(
+    component: str, system: str, method: str, vocab: Vocabulary
+) -> dict[str, object]:
+    """All parts derivable from the three formal-name axes."""
+    parts: dict[str, object] = {}
+    parts.update(parse_component(component))
+    parts.update(parse_system(system, vocab))
+    parts.update(parse_method(method, vocab))
+    return parts
+
+
+def body_system(regions: tuple[str, ...], vocab: Mapping[str, int] | None = None) -> str:
+    """MIDRC's body-system grouping: regions joined by ``+`` in head-to-toe order."""
+    order = vocab or {}
+    if not regions:
+        return "Unspecified"
+    ranked = sorted(set(regions), key=lambda r: (order.get(r, 99), r))
+    return "+".join(ranked)

@@ -1,0 +1,491 @@
+"""Load a radiology playbook from any LOINC release or from the bundled core.
+
+``load_playbook(source)`` reads the bundled core (``source=None``), a LOINC release folder or
+zip, the official ``LoincRsnaRadiologyPlaybook.csv``, ``Loinc.csv`` / ``LoincTableCore.csv``,
+or the project's own core TSV. The format is detected from the header, never the file name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from pydantic import ValidationError
+
+from loinc_harmonize.exceptions import (
+    PlaybookConflictError,
+    PlaybookError,
+    PlaybookFileNotFound,
+    PlaybookFormatError,
+    located,
+)
+from loinc_harmonize.formal import body_system, parts_from_formal_name
+from loinc_harmonize.models import PART_FIELDS, TUPLE_FIELDS, Procedure
+from loinc_harmonize.vocab import Vocabulary, data_dir, load_vocabulary, read_tsv
+
+logger = logging.getLogger(__name__)
+
+CORE_FILE = "core_playbook.tsv"
+CORE_META = "core_meta.json"
+_PLAYBOOK_NAMES = ("loincrsnaradiologyplaybook.csv",)
+_TABLE_NAMES = ("loinc.csv", "loinctablecore.csv")
+_LOINC_TABLE_COLUMNS = ("loinc_num", "component", "system", "method_typ", "long_common_name")
+_PARTS_COLUMNS = ("loincnumber", "longcommonname", "parttypename", "partname")
+_CORE_COLUMNS = ("code", "long_common_name", "status", "modality_type", "region_imaged")
+_STATUSES = ("ACTIVE", "DEPRECATED", "DISCOURAGED", "TRIAL")
+_CODE_JUNK = re.compile(r"[\s\"'\u00a0\ufeff]+")
+
+
+def clean_code(value: object) -> str:
+    """Strip stray spaces, tabs, quotes and BOMs from a LOINC code."""
+    return _CODE_JUNK.sub("", str(value if value is not None else ""))
+
+
+class Playbook:
+    """An immutable collection of ``Procedure`` records, looked up by LOINC code.
+
+    Examples
+    --------
+    >>> from loinc_harmonize import load_playbook
+    >>> playbook = load_playbook()
+    >>> playbook["36643-5"].long_common_name
+    'XR Chest 2 Views'
+    >>> "36643-5" in playbook
+    True
+    """
+
+    def __init__(
+        self,
+        procedures: Iterable[Procedure],
+        *,
+        source: str,
+        version: str | None = None,
+        disagreements: Iterable[str] = (),
+        vocabulary: Vocabulary | None = None,
+    ) -> None:
+        self._procedures: dict[str, Procedure] = {p.code: p for p in procedures}
+        self.source = source
+        self.version = version or "unknown"
+        self.disagreements: tuple[str, ...] = tuple(disagreements)
+        self.vocabulary = vocabulary or load_vocabulary()
+        self.fingerprint = _fingerprint(self._procedures.values())
+
+    def __getitem__(self, code: str) -> Procedure:
+        key = clean_code(code)
+        try:
+            return self._procedures[key]
+        except KeyError:
+            msg = f"LOINC code {code!r} is not in the playbook ({self.source})"
+            raise KeyError(msg) from None
+
+    def __contains__(self, code: object) -> bool:
+        return clean_code(code) in self._procedures
+
+    def __iter__(self) -> Iterator[Procedure]:
+        return iter(self._procedures.values())
+
+    def __len__(self) -> int:
+        return len(self._procedures)
+
+    def __repr__(self) -> str:
+        return f"Playbook({len(self)} codes, source={self.source!r}, version={self.version!r})"
+
+    def get(self, code: str) -> Procedure | None:
+        """The procedure for ``code``, or None."""
+        return self._procedures.get(clean_code(code))
+
+    def filter(
+        self,
+        *,
+        modality: str | None = None,
+        region: str | None = None,
+        status: str | Iterable[str] | None = None,
+    ) -> Playbook:
+        """A new playbook with the procedures matching every given criterion."""
+        statuses = {status} if isinstance(status, str) else set(status or ())
+        kept = [
+            p
+            for p in self
+            if (modality is None or modality in (p.modality_type or "").split("+"))
+            and (region is None or region in p.region_imaged or region in p.imaging_focus)
+            and (not statuses or p.status in statuses)
+        ]
+        return Playbook(
+            kept, source=self.source, version=self.version, vocabulary=self.vocabulary
+        )
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row per procedure; multi-valued parts joined with ``|``."""
+        rows = [_flat_record(p) for p in self]
+        return pd.DataFrame(rows, columns=list(_flat_record_columns()))
+
+
+def load_playbook(
+    source: str | Path | None = None, *, classes: Iterable[str] = ("RAD",)
+) -> Playbook:
+    """Load a playbook.
+
+    Parameters
+    ----------
+    source
+        None for the bundled core; otherwise a LOINC release folder or zip, the official
+        ``LoincRsnaRadiologyPlaybook.csv``, ``Loinc.csv`` / ``LoincTableCore.csv``, or a
+        core-format TSV. The format is detected from the file's header.
+    classes
+        LOINC CLASS values kept when reading a LOINC table (``RAD`` by default; add
+        ``CARD.US`` and others on request).
+    """
+    vocab = load_vocabulary()
+    wanted = tuple(c.upper() for c in classes)
+    if source is None:
+        return _load_single(data_dir() / CORE_FILE, vocab, wanted)
+    path = Path(source)
+    if not path.exists():
+        raise PlaybookFileNotFound(located(path, "no such file or folder"))
+    if path.is_dir():
+        return _load_release(_find_in_folder(path), str(path), vocab, wanted)
+    if zipfile.is_zipfile(path):
+        return _load_release(_find_in_zip(path), str(path), vocab, wanted)
+    return _load_single(path, vocab, wanted)
+
+
+# -- release folders and zips ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Member:
+    """A file inside a release: its display name and a way to read its bytes."""
+
+    name: str
+    data: bytes
+
+
+def _find_in_folder(folder: Path) -> dict[str, _Member]:
+    found: dict[str, _Member] = {}
+    for path in sorted(folder.rglob("*")):
+        kind = _release_kind(path.name)
+        if kind and kind not in found and path.is_file():
+            found[kind] = _Member(str(path), path.read_bytes())
+    return found
+
+
+def _find_in_zip(path: Path) -> dict[str, _Member]:
+    found: dict[str, _Member] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in sorted(archive.namelist()):
+                kind = _release_kind(name.rsplit("/", 1)[-1])
+                if kind and kind not in found:
+                    found[kind] = _Member(f"{path}!{name}", archive.read(name))
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise PlaybookFormatError(located(path, f"unreadable zip file ({exc})")) from exc
+    return found
+
+
+def _release_kind(filename: str) -> str | None:
+    lower = filename.lower()
+    if lower in _PLAYBOOK_NAMES:
+        return "playbook"
+    if lower in _TABLE_NAMES:
+        return "table"
+    return None
+
+
+def _load_release(
+    members: dict[str, _Member], where: str, vocab: Vocabulary, classes: tuple[str, ...]
+) -> Playbook:
+    if not members:
+        msg = "no LoincRsnaRadiologyPlaybook.csv, Loinc.csv or LoincTableCore.csv inside"
+        raise PlaybookFileNotFound(located(where, msg))
+    table = playbook_parts = None
+    version = None
+    if "table" in members:
+        frame = _read_frame(members["table"].data, members["table"].name)
+        table, version = _procedures_from_table(frame, members["table"].name, vocab, classes)
+    if "playbook" in members:
+        frame = _read_frame(members["playbook"].data, members["playbook"].name)
+        playbook_parts = _parts_from_playbook_file(frame, members["playbook"].name)
+    merged, disagreements = _merge(table, playbook_parts, where, vocab)
+    return Playbook(
+        merged, source=where, version=version, disagreements=disagreements, vocabulary=vocab
+    )
+
+
+def _load_single(path: Path, vocab: Vocabulary, classes: tuple[str, ...]) -> Playbook:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise PlaybookFileNotFound(located(path, "is a folder, expected a file")) from exc
+    except OSError as exc:
+        raise PlaybookError(located(path, f"cannot read ({exc.strerror})")) from exc
+    frame = _read_frame(data, str(path))
+    kind = _detect_format(frame, str(path))
+    if kind == "core":
+        procedures = _procedures_from_core(frame, str(path))
+        return Playbook(procedures, source=str(path), version=_core_version(path), vocabulary=vocab)
+    if kind == "table":
+        table, version = _procedures_from_table(frame, str(path), vocab, classes)
+        return Playbook(table.values(), source=str(path), version=version, vocabulary=vocab)
+    parts = _parts_from_playbook_file(frame, str(path))
+    merged, disagreements = _merge(None, parts, str(path), vocab)
+    return Playbook(merged, source=str(path), disagreements=disagreements, vocabulary=vocab)
+
+
+# -- reading and detecting ---------------------------------------------------------------
+
+
+def _read_frame(data: bytes, where: str) -> pd.DataFrame:
+    """Parse CSV/TSV bytes into a string DataFrame with normalized (lower-case) headers."""
+    if b"\x00" in data[:65536]:
+        raise PlaybookFormatError(located(where, "binary file (NUL bytes); expected CSV or TSV"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        msg = f"not UTF-8 (byte {exc.start}); save the file as UTF-8"
+        raise PlaybookFormatError(located(where, msg, row=line)) from exc
+    header = text.split("\n", 1)[0]
+    if not header.strip():
+        raise PlaybookFormatError(located(where, "empty file or empty header line", row=1))
+    delimiter = max((",", "\t", ";", "|"), key=header.count)
+    if delimiter in (";", "|") and header.count(",") == 0 and header.count("\t") == 0:
+        msg = f"wrong delimiter {delimiter!r}; expected comma- or tab-separated values"
+        raise PlaybookFormatError(located(where, msg, row=1))
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, quotechar='"'
+        )
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise PlaybookFormatError(located(where, f"cannot parse as CSV ({exc})")) from exc
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    return frame
+
+
+def _detect_format(frame: pd.DataFrame, where: str) -> str:
+    columns = set(frame.columns)
+    if set(_CORE_COLUMNS) <= columns:
+        return "core"
+    if set(_PARTS_COLUMNS) <= columns:
+        return "playbook"
+    if "loinc_num" in columns or set(_LOINC_TABLE_COLUMNS) & columns:
+        missing = [c.upper() for c in _LOINC_TABLE_COLUMNS if c not in columns]
+        if missing:
+            msg = f"LOINC table lacks required columns {missing}; found {sorted(columns)}"
+            raise PlaybookFormatError(located(where, msg, row=1))
+        return "table"
+    msg = (
+        "unrecognized header: expected a LOINC table (LOINC_NUM, COMPONENT, SYSTEM, "
+        "METHOD_TYP, LONG_COMMON_NAME), the Radiology Playbook (LoincNumber, PartTypeName, "
+        f"PartName) or the core format; found {sorted(columns)[:12]}"
+    )
+    raise PlaybookFormatError(located(where, msg, row=1))
+
+
+def _check_unique_names(codes: list[str], names: list[str], where: str) -> None:
+    """Raise when one code carries two different names; report both rows."""
+    first: dict[str, tuple[int, str]] = {}
+    for row, (code, name) in enumerate(zip(codes, names, strict=True), start=2):
+        seen = first.setdefault(code, (row, name))
+        if seen[1] != name:
+            msg = f"code {code} has two names: {seen[1]!r} (row {seen[0]}) and {name!r}"
+            raise PlaybookConflictError(located(where, msg, row=row))
+
+
+def _procedures_from_table(
+    frame: pd.DataFrame, where: str, vocab: Vocabulary, classes: tuple[str, ...]
+) -> tuple[dict[str, Procedure], str | None]:
+    if "class" in frame.columns and classes:
+        frame = frame[frame["class"].str.strip().str.upper().isin(classes)]
+    codes = [clean_code(c) for c in frame["loinc_num"]]
+    names = [n.strip() for n in frame["long_common_name"]]
+    _check_unique_names(codes, names, where)
+    statuses = frame["status"] if "status" in frame.columns else ["ACTIVE"] * len(frame)
+    procedures: dict[str, Procedure] = {}
+    for i, (code, name, comp, system, method, status) in enumerate(
+        zip(codes, names, frame["component"], frame["system"], frame["method_typ"], statuses,
+            strict=True)
+    ):
+        if not code or code in procedures:
+            continue
+        parts = parts_from_formal_name(comp, system, method, vocab)
+        procedures[code] = _build(
+            parts,
+            vocab,
+            code=code,
+            long_common_name=name,
+            status=_status(status, where, i),
+            formal_name=f"{comp}|{system}|{method}",
+            source=where,
+        )
+    return procedures, _table_version(frame)
+
+
+def _parts_from_playbook_file(frame: pd.DataFrame, where: str) -> dict[str, dict[str, Any]]:
+    """Group the Playbook's one-row-per-part layout into per-code part dicts."""
+    field_of = {
+        r["part_type"].lower(): r["field"]
+        for r in read_tsv(data_dir() / "part_types.tsv", ("id", "part_type", "field"))
+    }
+    codes = [clean_code(c) for c in frame["loincnumber"]]
+    names = [n.strip() for n in frame["longcommonname"]]
+    _check_unique_names(codes, names, where)
+    grouped: dict[str, dict[str, Any]] = {}
+    for code, name, part_type, value in zip(
+        codes, names, frame["parttypename"], frame["partname"], strict=True
+    ):
+        if not code:
+            continue
+        record = grouped.setdefault(code, {"long_common_name": name})
+        field_name = field_of.get(part_type.strip().lower())
+        value = value.strip()
+        if not field_name or not value:
+            continue
+        if field_name in TUPLE_FIELDS:
+            record[field_name] = (*record.get(field_name, ()), value)
+        else:
+            record.setdefault(field_name, value)
+    return grouped
+
+
+def _merge(
+    table: dict[str, Procedure] | None,
+    playbook_parts: dict[str, dict[str, Any]] | None,
+    where: str,
+    vocab: Vocabulary,
+) -> tuple[list[Procedure], list[str]]:
+    """Playbook parts win; the formal name fills gaps; disagreements are recorded."""
+    if playbook_parts is None:
+        return list((table or {}).values()), []
+    disagreements: list[str] = []
+    merged: list[Procedure] = []
+    table = table or {}
+    for code, record in playbook_parts.items():
+        base = table.get(code)
+        parts = {f: getattr(base, f) for f in PART_FIELDS} if base else {}
+        parts["view_count"] = base.view_count if base else None
+        for field_name in PART_FIELDS:
+            if field_name not in record:
+                continue
+            given = _canonical_part(field_name, record[field_name])
+            derived = parts.get(field_name)
+            if derived not in (None, ()) and _norm(derived) != _norm(given):
+                disagreements.append(
+                    f"{code} {field_name}: playbook {given!r}, formal name {derived!r}"
+                )
+            parts[field_name] = given
+        merged.append(
+            _build(
+                parts,
+                vocab,
+                code=code,
+                long_common_name=record["long_common_name"],
+                status=base.status if base else "ACTIVE",
+                formal_name=base.formal_name if base else None,
+                source=where,
+            )
+        )
+    merged.extend(p for code, p in table.items() if code not in playbook_parts)
+    return merged, disagreements
+
+
+def _canonical_part(field_name: str, value: Any) -> Any:
+    if field_name == "timing" and isinstance(value, str):
+        return value.replace(" and ", " & ").strip()
+    return value
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return tuple(sorted(str(v).lower() for v in value))
+    return str(value).lower()
+
+
+def _procedures_from_core(frame: pd.DataFrame, where: str) -> list[Procedure]:
+    codes = [clean_code(c) for c in frame["code"]]
+    _check_unique_names(codes, list(frame["long_common_name"]), where)
+    procedures = []
+    for i, (code, row) in enumerate(zip(codes, frame.to_dict("records"), strict=True)):
+        values: dict[str, Any] = {"code": code, "source": where}
+        for key, raw in row.items():
+            if key in Procedure.model_fields and key not in ("code", "source"):
+                values[key] = _core_value(key, raw)
+        try:
+            procedures.append(Procedure(**values))
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            column = str(problem["loc"][0]) if problem["loc"] else None
+            raise PlaybookFormatError(
+                located(where, problem["msg"], row=i + 2, column=column)
+            ) from exc
+    return procedures
+
+
+def _core_value(key: str, raw: str) -> Any:
+    raw = raw.strip()
+    if key in TUPLE_FIELDS:
+        return tuple(v for v in raw.split("|") if v)
+    if key == "view_count":
+        if not raw:
+            return None
+        lo, _, hi = raw.partition("-")
+        return (int(lo), int(hi) if hi else None)
+    return raw or None if key not in ("long_common_name", "status", "body_system") else raw
+
+
+def _status(value: str, where: str, index: int) -> str:
+    status = (value or "ACTIVE").strip().upper()
+    if status not in _STATUSES:
+        msg = f"unknown STATUS {value!r}; expected one of {list(_STATUSES)}"
+        raise PlaybookFormatError(located(where, msg, row=index + 2, column="STATUS"))
+    return status
+
+
+def _build(parts: dict[str, Any], vocab: Vocabulary, **fields: Any) -> Procedure:
+    values = {k: v for k, v in parts.items() if k in Procedure.model_fields}
+    regions = tuple(values.get("region_imaged") or ())
+    return Procedure(**values, body_system=body_system(regions, vocab.region_order), **fields)
+
+
+def _table_version(frame: pd.DataFrame) -> str | None:
+    if "versionlastchanged" not in frame.columns:
+        return None
+    versions = [v for v in frame["versionlastchanged"] if re.fullmatch(r"\d+(\.\d+)*", v or "")]
+    if not versions:
+        return None
+    return max(versions, key=lambda v: tuple(int(x) for x in v.split(".")))
+
+
+def _core_version(path: Path) -> str | None:
+    meta = path.parent / CORE_META
+    if meta.is_file():
+        return str(json.loads(meta.read_text(encoding="utf-8")).get("loinc_version"))
+    return None
+
+
+def _fingerprint(procedures: Iterable[Procedure]) -> str:
+    digest = hashlib.sha256()
+    for procedure in sorted(procedures, key=lambda p: p.code):
+        digest.update(procedure.model_dump_json(exclude={"source"}).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _flat_record_columns() -> tuple[str, ...]:
+    return tuple(Procedure.model_fields)
+
+
+def _flat_record(procedure: Procedure) -> dict[str, Any]:
+    record = procedure.model_dump()
+    for key in TUPLE_FIELDS:
+        record[key] = "|".join(record[key])
+    count = record["view_count"]
+    record["view_count"] = "" if count is None else f"{count[0]}-{'' if count[1] is None else count[1]}"
+    return record

@@ -1,0 +1,1 @@
+"""Data files of loinc_harmonize: the core playbook, lexicons and settings (no code)."""

@@ -1,0 +1,125 @@
+"""Deriving playbook parts from LOINC formal names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loinc_harmonize.formal import parse_component, parse_method, parse_system
+from loinc_harmonize.vocab import load_vocabulary
+
+VOCAB = load_vocabulary()
+
+SYSTEMS = [
+    ("Lower extremity.right>Knee", ("Lower extremity",), ("Knee",), "Right"),
+    ("Chest", ("Chest",), (), None),
+    ("XXX", (), (), None),
+    ("XXX>Lymph node", (), ("Lymph node",), None),
+    ("Chest+Abdomen+Pelvis", ("Chest", "Abdomen", "Pelvis"), (), None),
+    ("Chest>Heart+Coronary arteries", ("Chest",), ("Heart", "Coronary arteries"), None),
+    ("Breast.left", ("Breast",), (), "Left"),
+    ("Chest>Ribs.bilateral", ("Chest",), ("Ribs",), "Bilateral"),
+    ("Finger.second.right", ("Upper extremity",), ("Finger.second",), "Right"),
+    (
+        "Neck>Spine.cervical & Chest>Spine.thoracic & Abdomen>Spine.lumbar",
+        ("Neck", "Chest", "Abdomen"),
+        ("Spine.cervical", "Spine.thoracic", "Spine.lumbar"),
+        None,
+    ),
+    ("Abdomen && Chest+Abdomen+Pelvis", ("Abdomen", "Chest", "Pelvis"), (), None),
+    ("Pelvis & Lower extremity.bilateral>Hip", ("Pelvis", "Lower extremity"), ("Hip",), "Bilateral"),
+    ("Head>Face & Neck", ("Head", "Neck"), ("Face",), None),
+]
+
+
+@pytest.mark.parametrize(("system", "regions", "foci", "laterality"), SYSTEMS)
+def test_system(system: str, regions: tuple, foci: tuple, laterality: str | None) -> None:
+    parts = parse_system(system, VOCAB)
+    assert parts["region_imaged"] == regions
+    assert parts["imaging_focus"] == foci
+    assert parts["laterality"] == laterality
+
+
+def test_system_subject() -> None:
+    assert parse_system("Umbilical artery^Fetus", VOCAB)["subject"] == "Fetus"
+
+
+METHODS = [
+    ("XR", "XR", None),
+    ("XR.portable", "XR", "Portable"),
+    ("CT.angio", "CT", "Angio"),
+    ("PT+CT", "PT+CT", None),
+    ("US.doppler", "US", "Doppler"),
+    ("NM.SPECT", "NM", "SPECT"),
+    ("NM.SPECT+CT", "NM+CT", "SPECT"),
+    ("MG.tomosynthesis", "MG", "Tomosynthesis"),
+    ("{Imaging modality}", None, None),
+    ("XR && RF", "XR+RF", None),
+    ("CT && CT.angio", "CT", "Angio"),
+    ("MRI", "MR", None),
+    ("XR.DEXA", "DXA", None),
+]
+
+
+@pytest.mark.parametrize(("method", "kind", "subtype"), METHODS)
+def test_method(method: str, kind: str | None, subtype: str | None) -> None:
+    parts = parse_method(method, VOCAB)
+    assert parts["modality_type"] == kind
+    assert parts["modality_subtype"] == subtype
+
+
+COMPONENTS = [
+    ("Views 2^W standing", {"view_count": (2, 2), "maneuver": ("Standing",)}),
+    ("Views AP & lateral", {"view_type": ("AP", "Lateral"), "view_count": (2, 2)}),
+    ("Views AP + lateral", {"view_type": ("AP", "Lateral"), "view_count": (2, 2)}),
+    ("Multisection^WO & W contrast IV", {"timing": "WO & W", "pharmaceutical_route": "IV"}),
+    ("Multisection^W & WO contrast IV", {"timing": "WO & W"}),
+    ("Multisection^WO contrast", {"timing": "WO", "view_aggregation": "Multisection"}),
+    ("Guidance for biopsy.needle", {"guidance_for_action": "Biopsy"}),
+    (
+        "Guidance for percutaneous biopsy",
+        {"guidance_for_action": "Biopsy", "guidance_for_approach": "Percutaneous"},
+    ),
+    ("Guidance for placement of tube", {"guidance_for_object": "Tube"}),
+    ("Views GE 3", {"view_count": (3, None), "view_aggregation": "GE 3 views"}),
+    ("Views 2 or 3", {"view_count": (2, 3)}),
+    ("View", {"view_count": (1, 1), "view_aggregation": "Single view"}),
+    ("Views", {"view_count": (1, None), "view_aggregation": "Views"}),
+    (
+        "Multisection for pulmonary embolus^W contrast IV",
+        {"reason_for_exam": "Pulmonary embolus", "timing": "W"},
+    ),
+    ("Multisection^W radionuclide IV", {"timing": "W", "pharmaceutical_substance": "radionuclide"}),
+    ("Guidance for localization of tumor^W 18F-FDG IV", {"timing": "W"}),
+    ("Views^W inspiration + W expiration", {"maneuver": ("Inspiration", "Expiration")}),
+    ("Views perfusion^W stress+W Tl-201 IV", {"maneuver": ("Stress",), "timing": "W"}),
+    ("Multisection^WO contrast && Multisection^W contrast IV", {"timing": "WO & W"}),
+]
+
+
+@pytest.mark.parametrize(("component", "expected"), COMPONENTS)
+def test_component(component: str, expected: dict) -> None:
+    parts = parse_component(component)
+    for key, value in expected.items():
+        assert parts.get(key) == value, key
+
+
+def test_wo_contrast_has_no_substance() -> None:
+    assert "pharmaceutical_substance" not in parse_component("Multisection^WO contrast")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text(), st.text())
+def test_formal_parsers_never_raise(component: str, system: str, method: str) -> None:
+    parse_component(component)
+    parse_system(system, VOCAB)
+    parse_method(method, VOCAB)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="^&+>.|, WOVIEWSGELT0123456789abcdrghtlf-()", max_size=60))
+def test_formal_parsers_never_raise_on_syntax_soup(text: str) -> None:
+    parse_component(text)
+    parse_system(text, VOCAB)
+    parse_method(text, VOCAB)
