@@ -4,7 +4,13 @@ Public API
 ----------
 load_playbook, Playbook, Procedure
     Load the bundled core playbook or any LOINC release.
+normalize, parse
+    Turn a free-text description into normalized text and playbook parts with evidence.
+Harmonizer, MappingResult
+    Fit on a playbook (and curated mappings), then map descriptions to codes.
 """
+
+__version__ = "0.1.0"
 
 from loinc_harmonize.exceptions import (
     InputError,
@@ -12,12 +18,15 @@ from loinc_harmonize.exceptions import (
     NotFittedError,
     PlaybookError,
 )
+from loinc_harmonize.harmonizer import Harmonizer
 from loinc_harmonize.models import MappingResult, ParsedDescription, Procedure
+from loinc_harmonize.normalize import normalize
+from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook, load_playbook
 
-__version__ = "0.1.0"
 
 __all__ = [
+    "Harmonizer",
     "InputError",
     "LoincHarmonizeError",
     "MappingResult",
@@ -28,4 +37,6 @@ __all__ = [
     "Procedure",
     "__version__",
     "load_playbook",
+    "normalize",
+    "parse",
 ]

@@ -3,7 +3,167 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from loinc_harmonize.batch import (
+    atomic_path,
+    map_dataframe,
+    read_table,
+    summary,
+    write_audit,
+    write_table,
+)
+from loinc_harmonize.exceptions import InputError, located
+from loinc_harmonize.harmonizer import Harmonizer
+from loinc_harmonize.models import MappingResult
+
+CHUNK_ROWS = 50_000
+
+
+def _harmonizer(args: argparse.Namespace) -> Harmonizer:
+    harmonizer = Harmonizer(args.playbook)
+    curated = None
+    if getattr(args, "train", None):
+        frames = [read_table(p) for p in args.train]
+        curated = pd.concat([f for f in frames if isinstance(f, pd.DataFrame)], ignore_index=True)
+    return harmonizer.fit(curated)
+
+
+def _default_output(source: str) -> str:
+    if source == "-":
+        return "-"
+    path = Path(source)
+    candidate = path.with_name(f"{path.stem}_mapped{path.suffix or '.csv'}")
+    return str(candidate)
+
+
+def _run_map(args: argparse.Namespace) -> int:
+    harmonizer = _harmonizer(args)
+    output = args.output or _default_output(args.input)
+    if output != "-" and Path(output).resolve() == Path(args.input).resolve():
+        raise InputError(located(output, "output would overwrite the input; choose another -o"))
+    results: dict[tuple[str, str], MappingResult] = {}
+    suffix = Path(args.input).suffix.lower()
+    if output == "-" or suffix in (".xlsx", ".xlsm", ".xls") or Path(output).suffix.lower() in (
+        ".xlsx", ".xlsm"
+    ):
+        frame = read_table(args.input)
+        assert isinstance(frame, pd.DataFrame)
+        mapped = _map(frame, harmonizer, args, results)
+        write_table(mapped, output, safe=args.excel_safe)
+        totals = summary(mapped, args.frequency_column)
+    else:
+        totals = _map_streaming(args, harmonizer, output, results)
+    if args.audit:
+        write_audit(results, args.audit)
+    totals["unique_descriptions"] = len(results)
+    print(
+        f"mapped {totals['rows']} rows ({totals['unique_descriptions']} unique descriptions): "
+        + ", ".join(f"{k} {v}" for k, v in totals["by_status"].items())  # type: ignore[union-attr]
+        + f"; auto-mapped share of study volume {totals['auto_share_of_volume']:.1%}"
+        + ("" if output == "-" else f" -> {output}"),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _map(frame: pd.DataFrame, harmonizer: Harmonizer, args: argparse.Namespace,
+         results: dict[tuple[str, str], MappingResult]) -> pd.DataFrame:
+    return map_dataframe(
+        frame, harmonizer, description_column=args.description_column,
+        modality_column=args.modality_column or None, results=results,
+    )
+
+
+def _map_streaming(args: argparse.Namespace, harmonizer: Harmonizer, output: str,
+                   results: dict[tuple[str, str], MappingResult]) -> dict[str, object]:
+    """Map a CSV/TSV in chunks so memory stays bounded; write atomically."""
+    chunks = read_table(args.input, chunksize=args.chunk_rows)
+    sep = "\t" if Path(output).suffix.lower() in (".tsv", ".tab") else ","
+    rows = 0
+    status_counts: dict[str, int] = {}
+    volume = auto_volume = 0.0
+    with atomic_path(output) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
+        for i, chunk in enumerate(chunks):  # type: ignore[arg-type]
+            mapped = _map(chunk, harmonizer, args, results)
+            if args.excel_safe:
+                mapped = mapped.map(lambda v: ("'" + v) if isinstance(v, str) and v[:1] in "=+-@\t\r" else v)
+            mapped.to_csv(handle, index=False, header=(i == 0), sep=sep)
+            part = summary(mapped, args.frequency_column)
+            rows += int(part["rows"])  # type: ignore[call-overload]
+            for key, value in part["by_status"].items():  # type: ignore[union-attr]
+                status_counts[key] = status_counts.get(key, 0) + value
+            weight = (pd.to_numeric(mapped[args.frequency_column], errors="coerce").fillna(0.0)
+                      if args.frequency_column and args.frequency_column in mapped.columns
+                      else pd.Series(1.0, index=mapped.index))
+            volume += float(weight.sum())
+            auto_volume += float(weight[mapped["status"] == "auto"].sum())
+    return {"rows": rows, "by_status": dict(sorted(status_counts.items())),
+            "auto_share_of_volume": auto_volume / volume if volume else 0.0}
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    result = _harmonizer(args).map(args.description, args.modality)
+    print(result.to_json() if args.json else result.explain())
+    return 0
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    from loinc_harmonize.evaluate import Columns, labelled, run_mode, summarize
+
+    labels = read_table(args.labels)
+    assert isinstance(labels, pd.DataFrame)
+    frame = labelled(labels, Columns())
+    train = None
+    if args.train:
+        train_frame = read_table(args.train)
+        assert isinstance(train_frame, pd.DataFrame)
+        train = train_frame
+    for mode in args.modes.split(","):
+        if train is not None and mode == "zero_shot":
+            h = Harmonizer(args.playbook).fit(train)
+            results = [h.map(d, m) for d, m in zip(frame["StudyDescription"], frame["Modality"],
+                                                     strict=True)]
+            truth = list(frame["_code"])
+        else:
+            results, truth = run_mode(mode, frame, lambda: Harmonizer(args.playbook))
+        stats = summarize(results, truth)
+        print(f"{mode:<11} " + "  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                                         for k, v in stats.items()))
+    return 0
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the matcher's subcommands to the CLI."""
+    mapper = commands.add_parser("map", help="map a CSV/TSV/Excel file of descriptions")
+    mapper.add_argument("input", help="input file, or - for standard input")
+    mapper.add_argument("-o", "--output", help="output file (default: INPUT_mapped.EXT), - for stdout")
+    mapper.add_argument("--playbook")
+    mapper.add_argument("--train", nargs="*", help="curated mapping tables to learn from")
+    mapper.add_argument("--description-column", default="StudyDescription")
+    mapper.add_argument("--modality-column", default="Modality")
+    mapper.add_argument("--frequency-column", default="frequency",
+                        help="study counts per row, for the volume summary (if present)")
+    mapper.add_argument("--audit", help="write each unique result with its audit trail (JSONL)")
+    mapper.add_argument("--excel-safe", action="store_true",
+                        help="neutralize cells that a spreadsheet would run as formulas")
+    mapper.add_argument("--chunk-rows", type=int, default=CHUNK_ROWS, help=argparse.SUPPRESS)
+    mapper.set_defaults(handler=_run_map)
+
+    explain = commands.add_parser("explain", help="map one description and explain the result")
+    explain.add_argument("description")
+    explain.add_argument("--modality")
+    explain.add_argument("--playbook")
+    explain.add_argument("--train", nargs="*")
+    explain.add_argument("--json", action="store_true", help="print the result as JSON")
+    explain.set_defaults(handler=_run_explain)
+
+    evaluate = commands.add_parser("evaluate", help="measure accuracy on a labelled table")
+    evaluate.add_argument("--labels", required=True)
+    evaluate.add_argument("--train")
+    evaluate.add_argument("--playbook")
+    evaluate.add_argument("--modes", default="exact,zero_shot,grouped_cv,cv")
+    evaluate.set_defaults(handler=_run_evaluate)

@@ -100,6 +100,9 @@ class ParsedDescription(Parts):
     normalized: str = ""
     usable: bool = True
     modality_tag: tuple[str, ...] = Field((), description="DICOM Modality values, as parsed")
+    compatible_modalities: tuple[str, ...] = Field(
+        (), description="Playbook modality types the DICOM Modality allows (empty: any)"
+    )
     modality_from_text: str | None = None
     evidence: tuple[Evidence, ...] = ()
     unrecognized: tuple[str, ...] = ()

@@ -1,0 +1,89 @@
+"""Accuracy on MIDRC's curated table: exact lookup, zero-shot, grouped and plain 5-fold CV.
+
+Writes benchmarks/results/accuracy.json and benchmarks/results/accuracy.md.
+Usage: python benchmarks/accuracy.py [--shared PATH] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from loinc_harmonize import Harmonizer, load_playbook
+from loinc_harmonize.curated import midrc_key
+from loinc_harmonize.evaluate import Columns, error_category, labelled, run_mode, summarize
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+
+
+def shared_dir(arg: str | None) -> Path:
+    path = Path(arg or os.environ.get("LOINC_HARMONIZE_SHARED") or HERE.parent.parent / "shared")
+    if not (path / "data").is_dir():
+        sys.exit(f"reference data not found at {path}; pass --shared")
+    return path
+
+
+def frequency_weights(frame: pd.DataFrame, shared: Path) -> np.ndarray:
+    seen = pd.read_csv(shared / "data/midrc/study_descriptions_gen3.tsv", sep="\t", dtype=str,
+                       keep_default_na=False)
+    freq: dict[str, float] = {}
+    for desc, count in zip(seen["StudyDescription"], seen["frequency"], strict=True):
+        try:
+            freq[midrc_key(desc)] = freq.get(midrc_key(desc), 0.0) + float(count)
+        except ValueError:
+            continue
+    return np.array([freq.get(k, 0.0) for k in frame["_key"]])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared")
+    parser.add_argument("--modes", default="exact,zero_shot,grouped_cv,cv")
+    args = parser.parse_args()
+    shared = shared_dir(args.shared)
+    table = pd.read_csv(shared / "data/midrc/mapping_table_2022-11.csv", dtype=str,
+                        keep_default_na=False, encoding="utf-8-sig")
+    frame = labelled(table, Columns())
+    weights = frequency_weights(frame, shared)
+    report: dict[str, object] = {"rows": len(frame), "weighted_rows": int((weights > 0).sum())}
+    lines = ["| playbook | mode | top-1 | top-5 | auto precision | auto coverage | ECE | "
+             "top-1 (study-weighted) | seconds |", "|---|---|---|---|---|---|---|---|---|"]
+    for label, source in (("reference", shared / "data/loinc/loinc_rad_card.csv"), ("core", None)):
+        playbook = load_playbook(source)
+        per_mode: dict[str, object] = {}
+        for mode in args.modes.split(","):
+            start = time.perf_counter()
+            results, truth = run_mode(mode, frame, lambda pb=playbook: Harmonizer(pb))
+            seconds = time.perf_counter() - start
+            stats = summarize(results, truth)
+            weighted = summarize(results, truth, weights) if weights.sum() else {}
+            errors = [
+                {"description": r.description, "modality": r.modality, "expected": t,
+                 "got": r.loinc_code, "category": error_category(r, t, playbook, frame)}
+                for r, t in zip(results, truth, strict=True) if r.loinc_code != t
+            ]
+            per_mode[mode] = {"unweighted": stats, "study_weighted": weighted,
+                              "seconds": round(seconds, 2), "errors": errors}
+            lines.append(
+                f"| {label} | {mode} | {stats['top1']:.1%} | {stats['top5']:.1%} | "
+                f"{stats['auto_precision']:.1%} | {stats['auto_coverage']:.1%} | "
+                f"{stats['ece']:.3f} | {weighted.get('top1', float('nan')):.1%} | {seconds:.1f} |"
+            )
+            print(lines[-1], flush=True)
+        report[label] = per_mode
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "accuracy.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / "accuracy.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,178 @@
+"""DataFrame and file I/O: map every row, keep every input column and the row order."""
+
+from __future__ import annotations
+
+import json
+import sys
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from loinc_harmonize.exceptions import InputError, located
+from loinc_harmonize.harmonizer import Harmonizer
+from loinc_harmonize.models import MappingResult
+
+OUTPUT_COLUMNS = (
+    "loinc_code",
+    "loinc_long_common_name",
+    "loinc_method",
+    "loinc_system",
+    "loinc_contrast",
+    "confidence",
+    "status",
+    "candidates",
+    "mapping_reason",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _key(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
+def map_dataframe(
+    df: pd.DataFrame,
+    harmonizer: Harmonizer,
+    *,
+    description_column: str = "StudyDescription",
+    modality_column: str | None = "Modality",
+    series_description_column: str | None = None,
+    results: dict[tuple[str, str], MappingResult] | None = None,
+) -> pd.DataFrame:
+    """Map a DataFrame; return a new frame with every input row and column plus the mapping.
+
+    Each unique (modality, description) pair is mapped once. The caller's frame is not changed.
+    ``results``, when given, collects the ``MappingResult`` of each unique pair.
+    """
+    for column in (description_column, modality_column, series_description_column):
+        if column is not None and column not in df.columns:
+            msg = f"missing column {column!r}; columns found: {list(df.columns)}"
+            raise InputError(located("<DataFrame>", msg, row=1))
+    descriptions = df[description_column].map(_key)
+    modalities = df[modality_column].map(_key) if modality_column else pd.Series("", index=df.index)
+    pairs = list(zip(modalities, descriptions, strict=True))
+    cache = results if results is not None else {}
+    for modality, description in dict.fromkeys(pairs):
+        if (modality, description) not in cache:
+            cache[(modality, description)] = harmonizer.map(description, modality or None)
+    rows = {pair: _row(cache[pair], harmonizer) for pair in dict.fromkeys(pairs)}
+    mapped = pd.DataFrame([rows[p] for p in pairs], index=df.index, columns=list(OUTPUT_COLUMNS))
+    out = df.copy()
+    for column in OUTPUT_COLUMNS:
+        out[column] = mapped[column]
+    return out
+
+
+def _row(result: MappingResult, harmonizer: Harmonizer) -> dict[str, object]:
+    procedure = harmonizer.playbook_.get(result.loinc_code) if result.loinc_code else None
+    method = None
+    if procedure is not None:
+        method = procedure.modality_type
+        if procedure.modality_subtype:
+            method = f"{method}.{procedure.modality_subtype.lower()}"
+    return {
+        "loinc_code": result.loinc_code or "",
+        "loinc_long_common_name": result.long_common_name or "",
+        "loinc_method": method or "",
+        "loinc_system": procedure.body_system if procedure else "",
+        "loinc_contrast": (procedure.timing or "") if procedure else "",
+        "confidence": result.confidence,
+        "status": result.status,
+        "candidates": result.candidates_json(),
+        "mapping_reason": " ".join(result.reason.split()),
+    }
+
+
+def summary(mapped: pd.DataFrame, frequency_column: str | None = None) -> dict[str, object]:
+    """Rows, unique descriptions, counts by status, and share of study volume auto-mapped."""
+    weights = (
+        pd.to_numeric(mapped[frequency_column], errors="coerce").fillna(0.0)
+        if frequency_column and frequency_column in mapped.columns
+        else pd.Series(1.0, index=mapped.index)
+    )
+    total = float(weights.sum()) or 1.0
+    auto = float(weights[mapped["status"] == "auto"].sum())
+    return {
+        "rows": int(len(mapped)),
+        "by_status": dict(sorted(Counter(mapped["status"]).items())),
+        "auto_share_of_volume": round(auto / total, 4),
+    }
+
+
+def excel_safe(value: object) -> object:
+    """Prefix text that a spreadsheet would run as a formula so it shows as text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def read_table(path: str | Path, *, chunksize: int | None = None) -> pd.DataFrame | Iterator[pd.DataFrame]:
+    """Read CSV, TSV or Excel by extension, every cell as text; ``-`` is standard input."""
+    source = str(path)
+    suffix = Path(source).suffix.lower()
+    if source != "-":
+        p = Path(source)
+        if not p.exists():
+            raise InputError(located(p, "no such file"))
+        if p.is_dir():
+            raise InputError(located(p, "is a folder, expected a file"))
+    try:
+        if suffix in (".xlsx", ".xlsm", ".xls"):
+            return pd.read_excel(source, dtype=str, keep_default_na=False)
+        handle = sys.stdin if source == "-" else source
+        sep = "\t" if suffix in (".tsv", ".tab") else ","
+        return pd.read_csv(handle, sep=sep, dtype=str, keep_default_na=False,
+                           encoding="utf-8-sig", chunksize=chunksize)
+    except UnicodeDecodeError as exc:
+        msg = f"not UTF-8 (byte {exc.start}: {exc.reason}); save the file as UTF-8"
+        raise InputError(located(source, msg)) from exc
+    except pd.errors.EmptyDataError as exc:
+        raise InputError(located(source, "empty file")) from exc
+    except pd.errors.ParserError as exc:
+        raise InputError(located(source, f"cannot parse ({' '.join(str(exc).split())})")) from exc
+
+
+@contextmanager
+def atomic_path(target: str | Path) -> Iterator[Path]:
+    """Yield a temporary path in the target folder; rename it onto ``target`` on success."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(located(target, "output folder does not exist"))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_table(frame: pd.DataFrame, path: str | Path, *, safe: bool = False) -> None:
+    """Write CSV, TSV or Excel by extension, atomically; ``-`` is standard output."""
+    if safe:
+        frame = frame.map(excel_safe)
+    if str(path) == "-":
+        frame.to_csv(sys.stdout, index=False)
+        return
+    suffix = Path(path).suffix.lower()
+    with atomic_path(path) as tmp:
+        if suffix in (".xlsx", ".xlsm"):
+            frame.map(excel_safe).to_excel(tmp, index=False, engine="openpyxl")
+        else:
+            frame.to_csv(tmp, index=False, sep="\t" if suffix in (".tsv", ".tab") else ",")
+
+
+def write_audit(results: dict[tuple[str, str], MappingResult], path: str | Path) -> None:
+    """One JSON line per unique (modality, description) pair, in first-seen order."""
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
+        for result in results.values():
+            handle.write(json.dumps(json.loads(result.to_json()), ensure_ascii=False) + "\n")

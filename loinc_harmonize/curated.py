@@ -1,0 +1,152 @@
+"""Curated mapping tables (MIDRC's format): reading, cleaning, and exact lookup keys."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from loinc_harmonize.exceptions import InputError, located
+from loinc_harmonize.normalize import normalize
+from loinc_harmonize.parse import parse_modality_tag
+from loinc_harmonize.playbook import clean_code
+from loinc_harmonize.rules import Lexicon
+
+_WS = re.compile(r"\s+")
+_CODE = re.compile(r"^\d{1,7}-\d$")
+
+
+def midrc_key(description: object) -> str:
+    """MIDRC's own matching key: upper case, white space collapsed."""
+    if description is None or (isinstance(description, float) and description != description):
+        return ""
+    return _WS.sub(" ", str(description)).strip().upper()
+
+
+@dataclass(frozen=True)
+class CuratedRow:
+    """One cleaned curated mapping."""
+
+    row: int
+    tags: tuple[str, ...]
+    description: str
+    exact_key: str
+    normalized_key: str
+    code: str
+    name: str | None
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Result of an exact curated lookup."""
+
+    code: str
+    name: str | None
+    agreement: float
+    rows: tuple[int, ...]
+    how: str
+
+
+class CuratedTable:
+    """Cleaned curated rows plus exact-match dictionaries keyed by (tags, description)."""
+
+    def __init__(self, rows: list[CuratedRow], source: str, issues: list[str]) -> None:
+        self.rows = rows
+        self.source = source
+        self.issues = issues
+        digest = hashlib.sha256()
+        for r in rows:
+            digest.update(f"{r.tags}|{r.exact_key}|{r.code}\n".encode())
+        self.fingerprint = digest.hexdigest()
+        self._exact: dict[str, list[CuratedRow]] = {}
+        self._normalized: dict[str, list[CuratedRow]] = {}
+        for r in rows:
+            self._exact.setdefault(r.exact_key, []).append(r)
+            self._normalized.setdefault(r.normalized_key, []).append(r)
+
+    def lookup(self, description: object, tags: tuple[str, ...], normalized_key: str) -> Lookup | None:
+        """Exact match first on MIDRC's key, then on the normalized text."""
+        for how, table, key in (
+            ("exact", self._exact, midrc_key(description)),
+            ("normalized", self._normalized, normalized_key),
+        ):
+            hits = [r for r in table.get(key, []) if _tags_match(r.tags, tags)]
+            if hits:
+                return _vote(hits, how)
+        return None
+
+
+def _tags_match(row_tags: tuple[str, ...], tags: tuple[str, ...]) -> bool:
+    # A blank modality in the curated table matches any; otherwise the tag sets must meet.
+    return not row_tags or not tags or bool(set(row_tags) & set(tags))
+
+
+def _vote(hits: list[CuratedRow], how: str) -> Lookup:
+    counts = Counter(r.code for r in hits)
+    code, count = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    name = next((r.name for r in hits if r.code == code and r.name), None)
+    return Lookup(code, name, count / len(hits), tuple(r.row for r in hits), how)
+
+
+def read_curated(
+    curated: pd.DataFrame | str | Path,
+    lexicon: Lexicon,
+    *,
+    modality_column: str = "Modality",
+    description_column: str = "StudyDescription",
+    code_column: str = "LOINC code",
+    name_column: str | None = "L-Long Common Name",
+) -> CuratedTable:
+    """Read and clean a curated mapping table (path or DataFrame)."""
+    source = "<DataFrame>"
+    if not isinstance(curated, pd.DataFrame):
+        source = str(curated)
+        curated = _read_table(Path(curated))
+    frame = curated.rename(columns=lambda c: str(c).replace("\ufeff", "").strip())
+    missing = [c for c in (description_column, code_column) if c not in frame.columns]
+    if missing:
+        msg = f"missing column(s) {missing}; found {list(frame.columns)}"
+        raise InputError(located(source, msg, row=1))
+    rows: list[CuratedRow] = []
+    issues: list[str] = []
+    for i, record in enumerate(frame.to_dict("records"), start=2):
+        code = clean_code(record.get(code_column))
+        if not _CODE.match(code):
+            issues.append(located(source, f"not a LOINC code: {record.get(code_column)!r}", row=i,
+                                  column=code_column))
+            continue
+        tags, _ = parse_modality_tag(record.get(modality_column), lexicon)
+        description = record.get(description_column)
+        normalized = normalize(description, lexicon=lexicon)
+        placeholder = normalized.placeholder
+        name = record.get(name_column) if name_column else None
+        rows.append(
+            CuratedRow(
+                row=i,
+                tags=tags,
+                description="" if placeholder else str(description),
+                exact_key="" if placeholder else midrc_key(description),
+                normalized_key="" if placeholder else normalized.text,
+                code=code,
+                name=str(name).strip() if isinstance(name, str) and name.strip() else None,
+            )
+        )
+    return CuratedTable(rows, source, issues)
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    if not path.is_file():
+        raise InputError(located(path, "no such file" if not path.exists() else "not a file"))
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+            return pd.read_excel(path, dtype=str, keep_default_na=False)
+        sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(located(path, f"not UTF-8 ({exc.reason} at byte {exc.start})")) from exc
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise InputError(located(path, f"cannot parse ({exc})")) from exc

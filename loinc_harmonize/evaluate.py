@@ -1,0 +1,128 @@
+"""Measure a harmonizer on labelled rows: exact lookup, zero-shot, and cross-validation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import GroupKFold
+
+from loinc_harmonize.curated import midrc_key
+from loinc_harmonize.harmonizer import Harmonizer
+from loinc_harmonize.models import MappingResult
+from loinc_harmonize.playbook import Playbook, clean_code
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Column names of a labelled table (MIDRC's by default)."""
+
+    modality: str = "Modality"
+    description: str = "StudyDescription"
+    code: str = "LOINC code"
+
+
+def _ece(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error over equal-width confidence bins."""
+    if len(confidence) == 0:
+        return float("nan")
+    edges = np.linspace(0, 1, bins + 1)
+    which = np.clip(np.digitize(confidence, edges[1:-1]), 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        mask = which == b
+        if mask.any():
+            total += mask.mean() * abs(confidence[mask].mean() - correct[mask].mean())
+    return float(total)
+
+
+def summarize(
+    results: list[MappingResult], truth: list[str], weights: np.ndarray | None = None
+) -> dict[str, float]:
+    """Top-1, top-5, auto precision and coverage, ECE (optionally weighted by frequency)."""
+    w = np.ones(len(truth)) if weights is None else np.asarray(weights, dtype=float)
+    top1 = np.array([r.loinc_code == t for r, t in zip(results, truth, strict=True)])
+    top5 = np.array(
+        [t in [c.code for c in r.candidates[:5]] or r.loinc_code == t
+         for r, t in zip(results, truth, strict=True)]
+    )
+    auto = np.array([r.status == "auto" for r in results])
+    confidence = np.array([r.confidence for r in results])
+    total = w.sum() or 1.0
+    return {
+        "rows": int(len(truth)),
+        "top1": float((w * top1).sum() / total),
+        "top5": float((w * top5).sum() / total),
+        "auto_coverage": float((w * auto).sum() / total),
+        "auto_precision": float((w * (auto & top1)).sum() / max((w * auto).sum(), 1e-9))
+        if auto.any() else float("nan"),
+        "ece": _ece(confidence, top1.astype(float)),
+    }
+
+
+def labelled(frame: pd.DataFrame, columns: Columns) -> pd.DataFrame:
+    """Clean codes and drop rows without one (reporting nothing silently: count stays visible)."""
+    out = frame.copy()
+    out["_code"] = [clean_code(c) for c in out[columns.code]]
+    out["_key"] = [midrc_key(d) for d in out[columns.description]]
+    return out[out["_code"] != ""].reset_index(drop=True)
+
+
+def run_mode(
+    mode: str,
+    frame: pd.DataFrame,
+    make: Callable[[], Harmonizer],
+    columns: Columns = Columns(),
+    *,
+    folds: int = 5,
+) -> tuple[list[MappingResult], list[str]]:
+    """Map every row under one protocol; return results and true codes in row order.
+
+    Modes: ``exact`` (curated lookup only, trained on all rows: MIDRC's method), ``zero_shot``
+    (no curated rows), ``cv`` (plain k-fold), ``grouped_cv`` (folds grouped by code: codes in
+    the test fold are never seen in training).
+    """
+    truth = list(frame["_code"])
+    results: list[MappingResult | None] = [None] * len(frame)
+    if mode == "zero_shot":
+        h = make().fit()
+        for i, row in frame.iterrows():
+            results[i] = h.map(row[columns.description], row[columns.modality])
+    elif mode == "exact":
+        h = make().fit(frame[[columns.modality, columns.description, columns.code]])
+        for i, row in frame.iterrows():
+            hit = h.map(row[columns.description], row[columns.modality])
+            results[i] = hit if "curated" in hit.reason else MappingResult(status="unmapped")
+    else:
+        # Duplicate descriptions stay in one fold, so a test row never has its twin in training.
+        key = "_key" if mode == "cv" else "_code"
+        groups = pd.factorize(frame[key])[0]
+        splitter = GroupKFold(n_splits=folds)
+        for train, test in splitter.split(frame, groups=groups):
+            h = make().fit(frame.iloc[train][[columns.modality, columns.description, columns.code]])
+            for i in test:
+                row = frame.iloc[i]
+                results[i] = h.map(row[columns.description], row[columns.modality])
+    return [r if r is not None else MappingResult() for r in results], truth
+
+
+def error_category(result: MappingResult, truth: str, playbook: Playbook, frame: pd.DataFrame) -> str:
+    """Why a result is wrong: code outside playbook, label inconsistency, parser gap, trade-off."""
+    if truth not in playbook:
+        return "code outside the playbook"
+    key = midrc_key(result.description)
+    codes = set(frame.loc[frame["_key"] == key, "_code"])
+    if len(codes) > 1:
+        return "label inconsistent with another curated row"
+    if result.parsed is not None and not result.parsed.usable:
+        return "placeholder description"
+    chosen = playbook.get(result.loinc_code or "")
+    target = playbook[truth]
+    if chosen is not None and result.parsed is not None:
+        for field in ("region_imaged", "timing", "view_count", "laterality", "reason_for_exam"):
+            parsed_value = getattr(result.parsed, field)
+            if parsed_value in (None, ()) and getattr(target, field) not in (None, ()):
+                return f"parser gap ({field} not read)"
+    return "scoring trade-off"

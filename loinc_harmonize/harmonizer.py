@@ -1,0 +1,294 @@
+"""The estimator: ``Harmonizer(playbook).fit(curated).map(description, modality)``.
+
+Flow: normalize -> parse -> exact curated lookup -> modality blocking -> vectorized retrieval
+-> named, additive scoring of a shortlist -> calibrated confidence -> decision.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from loinc_harmonize import __version__
+from loinc_harmonize.candidates import CandidateIndex, CuratedIndex, signature
+from loinc_harmonize.curated import CuratedTable, Lookup, read_curated
+from loinc_harmonize.exceptions import NotFittedError
+from loinc_harmonize.models import (
+    Audit,
+    AuditStep,
+    Candidate,
+    Contribution,
+    MappingResult,
+    ParsedDescription,
+    Procedure,
+)
+from loinc_harmonize.parse import parse
+from loinc_harmonize.playbook import Playbook, load_playbook
+from loinc_harmonize.rules import Lexicon, default_lexicon
+from loinc_harmonize.scoring import Scorer
+from loinc_harmonize.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+class Harmonizer:
+    """Map descriptions to LOINC codes (scikit-learn style: parameters here, learning in fit).
+
+    Parameters
+    ----------
+    playbook
+        A ``Playbook``, a path accepted by ``load_playbook``, or None for the bundled core.
+    top_k
+        Number of ranked candidates kept in each result.
+    settings
+        Weights, thresholds and calibration; None for ``Settings.default()``.
+
+    Examples
+    --------
+    >>> h = Harmonizer().fit()
+    >>> h.map("CT ABD/PEL W/O", modality="CT").loinc_code
+    '36952-0'
+    """
+
+    def __init__(
+        self,
+        playbook: Playbook | str | Path | None = None,
+        *,
+        top_k: int = 5,
+        settings: Settings | None = None,
+        lexicon: Lexicon | None = None,
+        modality_column: str = "Modality",
+        description_column: str = "StudyDescription",
+        code_column: str = "LOINC code",
+    ) -> None:
+        self.playbook = playbook
+        self.top_k = top_k
+        self.settings = settings
+        self.lexicon = lexicon
+        self.modality_column = modality_column
+        self.description_column = description_column
+        self.code_column = code_column
+
+    # -- learning ----------------------------------------------------------------------------
+
+    def fit(self, curated: pd.DataFrame | str | Path | None = None) -> Harmonizer:
+        """Build the indexes from the playbook and learn from curated mappings (optional)."""
+        if self.top_k < 1:
+            raise ValueError(f"top_k must be >= 1, got {self.top_k}")
+        playbook = self.playbook
+        self.playbook_ = playbook if isinstance(playbook, Playbook) else load_playbook(playbook)
+        self.settings_ = self.settings or Settings.default()
+        self.lexicon_ = self.lexicon or default_lexicon()
+        self.scorer_ = Scorer(self.settings_, self.playbook_.vocabulary)
+        self.index_ = CandidateIndex(list(self.playbook_), self.lexicon_)
+        self.curated_: CuratedTable | None = None
+        self.curated_index_: CuratedIndex | None = None
+        if curated is not None:
+            table = read_curated(
+                curated, self.lexicon_, modality_column=self.modality_column,
+                description_column=self.description_column, code_column=self.code_column,
+            )
+            self.curated_ = table
+            examples = [r for r in table.rows if r.normalized_key and r.code in self.playbook_]
+            signatures = [
+                signature(parse(r.description, " ".join(r.tags) or None, lexicon=self.lexicon_))
+                for r in examples
+            ]
+            self.curated_index_ = CuratedIndex(
+                [r.normalized_key for r in examples], [r.code for r in examples], signatures
+            )
+        return self
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "index_"):
+            raise NotFittedError("This Harmonizer is not fitted yet; call fit() before map().")
+
+    # -- mapping -----------------------------------------------------------------------------
+
+    def map(self, description: object, modality: object = None, **dicom_fields: Any) -> MappingResult:
+        """Map one description (with its DICOM Modality) to a LOINC code."""
+        self._check_fitted()
+        parsed = parse(description, modality, dicom_fields.get("body_part_examined"),
+                       lexicon=self.lexicon_)
+        audit = Audit(
+            library_version=__version__,
+            playbook_fingerprint=self.playbook_.fingerprint,
+            curated_fingerprint=self.curated_.fingerprint if self.curated_ else None,
+            steps=_parse_steps(parsed),
+        )
+        base = {
+            "description": None if description is None else str(description),
+            "modality": None if modality is None else str(modality),
+            "normalized": parsed.normalized,
+            "parsed": parsed,
+            "audit": audit,
+        }
+        if self.curated_ is not None:
+            hit = self.curated_.lookup(description, parsed.modality_tag,
+                                       parsed.normalized if parsed.usable else "")
+            audit.steps.append(_lookup_step(hit))
+            if hit is not None:
+                return self._curated_result(hit, base)
+        if not parsed.usable:
+            return self._fallback_unspecified(parsed, base)
+        return self._ranked_result(parsed, base)
+
+    def map_many(
+        self, descriptions: Iterable[object], modalities: Iterable[object] | None = None
+    ) -> list[MappingResult]:
+        """Map many descriptions; each unique (description, modality) pair is mapped once."""
+        items = list(descriptions)
+        mods = list(modalities) if modalities is not None else [None] * len(items)
+        if len(mods) != len(items):
+            raise ValueError(f"{len(items)} descriptions but {len(mods)} modalities")
+        cache: dict[tuple[str, str], MappingResult] = {}
+        results = []
+        for description, modality in zip(items, mods, strict=True):
+            key = (repr(description), repr(modality))
+            if key not in cache:
+                cache[key] = self.map(description, modality)
+            results.append(cache[key])
+        return results
+
+    # -- results -----------------------------------------------------------------------------
+
+    def _name(self, code: str, fallback: str | None = None) -> str | None:
+        procedure = self.playbook_.get(code)
+        return procedure.long_common_name if procedure else fallback
+
+    def _curated_result(self, hit: Lookup, base: dict[str, Any]) -> MappingResult:
+        unanimous = hit.agreement == 1.0
+        reason = f"curated {hit.how} match (rows {', '.join(map(str, hit.rows[:5]))})"
+        if not unanimous:
+            reason += f"; curated rows disagree, {hit.agreement:.0%} chose this code"
+        if hit.code not in self.playbook_:
+            reason += "; code is outside the loaded playbook"
+        return MappingResult(
+            **base,
+            loinc_code=hit.code,
+            long_common_name=self._name(hit.code, hit.name),
+            confidence=1.0 if unanimous else round(hit.agreement, 4),
+            status="auto" if unanimous else "review",
+            reason=reason,
+            candidates=[Candidate(code=hit.code, name=self._name(hit.code, hit.name) or "",
+                                  score=1.0, contributions=[Contribution(
+                                      name="curated_exact", weight=1.0, outcome="agree",
+                                      detail=reason)])],
+        )
+
+    def _fallback_unspecified(self, parsed: ParsedDescription, base: dict[str, Any]) -> MappingResult:
+        why = "; ".join(f for f in parsed.flags if "placeholder" in f or "empty" in f) or "no usable text"
+        code = self._unspecified_code(parsed.modality_type)
+        if code is None:
+            return MappingResult(**base, status="unmapped",
+                                 reason=f"{why}; no modality to fall back on")
+        procedure = self.playbook_[code]
+        return MappingResult(
+            **base,
+            loinc_code=code,
+            long_common_name=procedure.long_common_name,
+            confidence=0.5,
+            status="review",
+            fallback=True,
+            reason=f"{why}; fallback to the {parsed.modality_type} unspecified body region code",
+            candidates=[Candidate(code=code, name=procedure.long_common_name, score=0.0)],
+        )
+
+    def _unspecified_code(self, modality: str | None) -> str | None:
+        if not modality:
+            return None
+        options = [
+            p for p in self.playbook_
+            if p.modality_type == modality and not p.region_imaged and not p.imaging_focus
+            and p.status == "ACTIVE" and not p.guidance_for_action and not p.reason_for_exam
+            and p.modality_subtype is None and not p.timing
+        ]
+        options.sort(key=lambda p: ("Unspecified" not in p.long_common_name,
+                                    len(p.long_common_name), p.code))
+        return options[0].code if options else None
+
+    def _ranked_result(self, parsed: ParsedDescription, base: dict[str, Any]) -> MappingResult:
+        audit: Audit = base["audit"]
+        rows = self.index_.block(parsed)
+        allowed = ", ".join(parsed.compatible_modalities or (parsed.modality_type or "any",))
+        audit.steps.append(AuditStep(step="blocking",
+                                     detail=f"{len(rows)} codes with modality {allowed}"))
+        if len(rows) == 0:
+            return MappingResult(**base, status="unmapped",
+                                 reason=f"no playbook code for modality {allowed}")
+        ranked = self._score(parsed, rows)
+        best, runner_up = ranked[0], ranked[1] if len(ranked) > 1 else None
+        margin = best.score - (runner_up.score if runner_up else best.score - 3.0)
+        confidence = self._confidence(best.score, margin)
+        thresholds = self.settings_.thresholds
+        if confidence < thresholds.unmapped:
+            status, reason = "unmapped", f"best candidate too weak (confidence {confidence:.2f})"
+        elif confidence >= thresholds.auto:
+            status, reason = "auto", f"ranked match, confidence {confidence:.2f}"
+        else:
+            status, reason = "review", f"ranked match below auto threshold ({confidence:.2f})"
+        conflicts = [c.name for c in best.contributions if c.outcome == "conflict"]
+        if conflicts:
+            reason += f"; conflicts: {', '.join(conflicts)}"
+        return MappingResult(
+            **base,
+            loinc_code=best.code if status != "unmapped" else None,
+            long_common_name=best.name if status != "unmapped" else None,
+            confidence=confidence,
+            status=status,
+            reason=reason,
+            candidates=ranked[: self.top_k],
+        )
+
+    def _score(self, parsed: ParsedDescription, rows: np.ndarray) -> list[Candidate]:
+        text = self.index_.text_similarity(parsed.normalized, rows)
+        features = self.index_.feature_agreement(parsed, rows)
+        neighbours: dict[str, float] = {}
+        if self.curated_index_ is not None:
+            neighbours = self.curated_index_.neighbours(
+                parsed.normalized, parsed, self.settings_.retrieval.curated_neighbors
+            )
+        boost = np.array([neighbours.get(self.index_.codes[i], 0.0) for i in rows])
+        prescore = text + 0.5 * features + 2.0 * boost
+        order = np.lexsort((rows, -prescore))[: self.settings_.retrieval.shortlist]
+        candidates = []
+        for j in order:
+            procedure: Procedure = self.index_.procedures[rows[j]]
+            contributions = self.scorer_.contributions(
+                parsed, procedure, float(text[j]), float(boost[j])
+            )
+            score = round(sum(c.weight for c in contributions), 4)
+            candidates.append(Candidate(code=procedure.code, name=procedure.long_common_name,
+                                        score=score, contributions=contributions))
+        candidates.sort(key=lambda c: (-c.score, c.code))
+        return candidates
+
+    def _confidence(self, score: float, margin: float) -> float:
+        cal = self.settings_.calibration
+        z = cal.intercept + cal.score * score + cal.margin * margin
+        return round(1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0))), 4)
+
+
+def _parse_steps(parsed: ParsedDescription) -> list[AuditStep]:
+    steps = [AuditStep(step="normalize", detail=f"{parsed.original!r} -> {parsed.normalized!r}")]
+    for evidence in parsed.evidence:
+        steps.append(AuditStep(step="parse", detail=f"{evidence.field} = {evidence.value} "
+                               f"from {evidence.text!r}", rule_id=evidence.rule_id,
+                               span=evidence.span))
+    for flag in parsed.flags:
+        steps.append(AuditStep(step="flag", detail=flag))
+    if parsed.unrecognized:
+        steps.append(AuditStep(step="unrecognized", detail=", ".join(parsed.unrecognized)))
+    return steps
+
+
+def _lookup_step(hit: Lookup | None) -> AuditStep:
+    if hit is None:
+        return AuditStep(step="curated_lookup", detail="miss")
+    return AuditStep(step="curated_lookup", detail=f"hit ({hit.how}): {hit.code}")

@@ -1,0 +1,203 @@
+"""Pure text steps: clean, tokenize, expand abbreviations, complete truncated words.
+
+``normalize`` is deterministic and idempotent: ``normalize(normalize(x).text).text`` equals
+``normalize(x).text``. Every output token keeps the span of the original text it came from.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from loinc_harmonize.rules import TOKEN, Lexicon, default_lexicon
+
+#: Longer input is cut here: no real description is longer, and it bounds the work.
+MAX_CHARS = 1000
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_MOJIBAKE = re.compile(r"[ÃÂâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a]")
+
+
+class NormalizedToken(BaseModel):
+    """One token of the normalized text and the span of the original it came from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: int
+    end: int
+
+
+class AppliedRule(BaseModel):
+    """A lexicon rule that changed the text, with the original span it applied to."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule_id: str
+    span: tuple[int, int]
+    before: str
+    after: str
+
+
+class NormalizedText(BaseModel):
+    """The result of ``normalize``: text, tokens with spans, rules applied, flags."""
+
+    model_config = ConfigDict(frozen=True)
+
+    original: str
+    text: str
+    tokens: tuple[NormalizedToken, ...] = ()
+    rules: tuple[AppliedRule, ...] = ()
+    placeholder: bool = Field(False, description="True when there is no usable description")
+    flags: tuple[str, ...] = ()
+
+
+def as_text(value: object) -> tuple[str, list[str]]:
+    """Coerce any cell value to text; say why when it is not a string."""
+    if value is None:
+        return "", ["empty: value is None"]
+    if isinstance(value, float) and math.isnan(value):
+        return "", ["empty: value is NaN"]
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace"), ["bytes decoded as UTF-8"]
+    if not isinstance(value, str):
+        return str(value), [f"non-text value of type {type(value).__name__}"]
+    return value, []
+
+
+def _repair_mojibake(text: str) -> tuple[str, bool]:
+    if not _MOJIBAKE.search(text):
+        return text, False
+    try:
+        return text.encode("cp1252").decode("utf-8"), True
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text, False
+
+
+def _clean(text: str) -> tuple[str, list[int]]:
+    """NFKC + case folding char by char, control characters to spaces; keep offsets."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        mapped = " " if _CONTROL.match(char) else unicodedata.normalize("NFKC", char).casefold()
+        for out in mapped:
+            chars.append(out)
+            offsets.append(index)
+    return "".join(chars), offsets
+
+
+def _tokens(text: str) -> list[NormalizedToken]:
+    cleaned, offsets = _clean(text)
+    return [
+        NormalizedToken(text=m.group(), start=offsets[m.start()], end=offsets[m.end() - 1] + 1)
+        for m in TOKEN.finditer(cleaned)
+    ]
+
+
+def _expand(
+    tokens: list[NormalizedToken], lexicon: Lexicon, original: str
+) -> tuple[list[NormalizedToken], list[AppliedRule]]:
+    words = [t.text for t in tokens]
+    out: list[NormalizedToken] = []
+    applied: list[AppliedRule] = []
+    at = 0
+    while at < len(tokens):
+        rule = lexicon.longest_rewrite(words, at)
+        if rule is None:
+            out.append(tokens[at])
+            at += 1
+            continue
+        start, end = tokens[at].start, tokens[at + len(rule.pattern) - 1].end
+        out.extend(NormalizedToken(text=w, start=start, end=end) for w in rule.replacement)
+        if rule.replacement != rule.pattern:
+            applied.append(
+                AppliedRule(
+                    rule_id=rule.rule_id,
+                    span=(start, end),
+                    before=original[start:end],
+                    after=" ".join(rule.replacement),
+                )
+            )
+        at += len(rule.pattern)
+    return out, applied
+
+
+def _complete_truncated(
+    tokens: list[NormalizedToken], lexicon: Lexicon, original: str
+) -> tuple[list[NormalizedToken], list[AppliedRule]]:
+    """Complete a last word cut mid-word (``HODGK`` -> ``hodgkins``) when the prefix is unique."""
+    if not tokens:
+        return tokens, []
+    last = tokens[-1]
+    if len(last.text) < 3 or last.text in lexicon.known_words or not last.text.isalpha():
+        return tokens, []
+    matches = sorted(w for w in lexicon.known_words if w.startswith(last.text) and w != last.text)
+    # Unique, or every match extends the shortest one (hodgkin, hodgkins).
+    if not matches or not all(m.startswith(matches[0]) for m in matches):
+        return tokens, []
+    word = matches[0]
+    completed, applied = _expand([last.model_copy(update={"text": word})], lexicon, original)
+    rule = AppliedRule(
+        rule_id="TRUNCATED", span=(last.start, last.end), before=original[last.start : last.end],
+        after=word,
+    )
+    return [*tokens[:-1], *completed], [rule, *applied]
+
+
+def _drop_stray_symbols(tokens: list[NormalizedToken]) -> list[NormalizedToken]:
+    """Keep ``-`` only in number ranges (``1-2``) and ``+`` after numbers or before contrast."""
+    kept: list[NormalizedToken] = []
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1].text if i else ""
+        after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if token.text in ("/", "&"):
+            continue
+        if token.text == "-" and not (before.isdigit() and after.isdigit()):
+            continue
+        if token.text == "+" and not (before.isdigit() or after == "contrast"):
+            continue
+        kept.append(token)
+    return kept
+
+
+def normalize(value: object, *, lexicon: Lexicon | None = None) -> NormalizedText:
+    """Normalize a raw description.
+
+    Examples
+    --------
+    >>> normalize("CT ABD/PEL W/O").text
+    'ct abdomen pelvis without'
+    >>> normalize("(blank)").placeholder
+    True
+    """
+    lex = lexicon or default_lexicon()
+    text, flags = as_text(value)
+    if len(text) > MAX_CHARS:
+        flags.append(f"truncated from {len(text)} to {MAX_CHARS} characters")
+        text = text[:MAX_CHARS]
+    repaired, changed = _repair_mojibake(text)
+    if changed:
+        flags.append("mojibake repaired")
+    raw = _tokens(repaired)
+    # Spans must index the caller's text; a repair changes lengths, so spans then cover it all.
+    if changed:
+        raw = [t.model_copy(update={"start": 0, "end": len(text)}) for t in raw]
+    expanded, applied = _expand(raw, lex, text)
+    expanded, truncation = _complete_truncated(expanded, lex, text)
+    expanded = _drop_stray_symbols(expanded)
+    words = tuple(t.text for t in raw)
+    placeholder = not expanded or words in lex.placeholders or not any(
+        t.text.isalnum() for t in expanded
+    )
+    if placeholder:
+        flags.append("placeholder: no usable description" if text.strip() else "empty description")
+    return NormalizedText(
+        original=text,
+        text=" ".join(t.text for t in expanded),
+        tokens=tuple(expanded),
+        rules=tuple(applied + truncation),
+        placeholder=placeholder,
+        flags=tuple(flags),
+    )

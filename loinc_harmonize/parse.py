@@ -1,0 +1,303 @@
+"""Parse a description into playbook parts, with the rule id and original span of each part.
+
+``parse`` returns a ``ParsedDescription`` whose part fields use the same names and values as
+``Procedure``, so the two compare field by field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from loinc_harmonize.models import TUPLE_FIELDS, Evidence, ParsedDescription
+from loinc_harmonize.normalize import NormalizedText, NormalizedToken, as_text, normalize
+from loinc_harmonize.rules import Lexicon, PartRule, default_lexicon
+
+_TAG_SPLIT = re.compile(r"[\s,;/\\|\[\]'\"()]+")
+_VIEW_WORDS = ("view", "views")
+#: View types that count as a projection when inferring a view count from named views.
+_PROJECTIONS = frozenset({"AP", "PA", "Lateral", "Oblique", "Frontal", "Supine", "Upright",
+                          "Decubitus", "Lordotic"})
+
+
+def parse_modality_tag(value: object, lexicon: Lexicon) -> tuple[tuple[str, ...], list[str]]:
+    """Split a DICOM Modality value (``CT,PT``, ``CR, DX``, ``[blank]``) into known codes."""
+    text, _ = as_text(value)
+    known: list[str] = []
+    flags: list[str] = []
+    for token in _TAG_SPLIT.split(text.upper()):
+        if not token or token in ("BLANK", "NONE", "NAN", "NULL"):
+            continue
+        if lexicon.vocabulary.compatible_types(token):
+            if token not in known:
+                known.append(token)
+        else:
+            flags.append(f"modality tag {token!r} is not an imaging modality; ignored")
+    return tuple(known), flags
+
+
+def compatible_modalities(tags: Iterable[str], lexicon: Lexicon) -> tuple[str, ...]:
+    """Playbook modality types compatible with any of the DICOM tags, in tag order."""
+    seen: dict[str, None] = {}
+    for tag in tags:
+        for kind in lexicon.vocabulary.compatible_types(tag):
+            seen.setdefault(kind, None)
+    return tuple(seen)
+
+
+class _Collector:
+    """Accumulates part values and their evidence while scanning tokens."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.values: dict[str, list[str]] = {}
+        self.evidence: list[Evidence] = []
+
+    def add(self, field: str, value: str, rule_id: str, span: tuple[int, int]) -> None:
+        self.values.setdefault(field, [])
+        if value not in self.values[field]:
+            self.values[field].append(value)
+        start, end = span
+        self.evidence.append(
+            Evidence(field=field, value=value, rule_id=rule_id, span=span,
+                     text=self.original[start:end])
+        )
+
+    def first(self, field: str) -> str | None:
+        return self.values.get(field, [None])[0]
+
+
+def _text_modalities(tokens: list[str], lexicon: Lexicon) -> list[str]:
+    found: list[str] = []
+    at = 0
+    while at < len(tokens):
+        length, rules = lexicon.longest_parts(tokens, at)
+        for rule in rules:
+            if rule.field == "modality_type" and rule.value not in found:
+                found.append(rule.value)
+        at += max(length, 1)
+    return found
+
+
+def _choose_modality(
+    tags: tuple[str, ...], text_kinds: list[str], lexicon: Lexicon
+) -> tuple[str | None, tuple[str, ...], list[str]]:
+    """Tag is strong evidence; the text refines it (PT + CT); disagreement is flagged."""
+    allowed = compatible_modalities(tags, lexicon)
+    flags: list[str] = []
+    if "PT+CT" in text_kinds:
+        text_kinds = ["PT+CT", *[k for k in text_kinds if k not in ("PT", "CT", "PT+CT")]]
+    if not allowed:
+        return (text_kinds[0] if text_kinds else None), tuple(text_kinds), flags
+    if {"CT", "PT"} <= set(tags) or "CTPT" in tags:
+        if not text_kinds or text_kinds[0] in ("PT", "CT", "PT+CT"):
+            return "PT+CT", allowed, flags
+    for kind in text_kinds:
+        if kind in allowed:
+            return kind, allowed, flags
+    if text_kinds:
+        flags.append(
+            f"modality conflict: DICOM Modality {', '.join(tags)} but the text says "
+            f"{text_kinds[0]}; the DICOM value is used"
+        )
+    return allowed[0], allowed, flags
+
+
+def _in_scope(rule: PartRule, modality: str | None) -> bool:
+    if not rule.scope:
+        return True
+    if modality is None:
+        return False
+    return modality in rule.scope or any(m in rule.scope for m in modality.split("+"))
+
+
+def _scan(
+    tokens: list[NormalizedToken], modality: str | None, lexicon: Lexicon, out: _Collector
+) -> list[str]:
+    """Apply part rules by longest match; return the tokens no rule recognized."""
+    words = [t.text for t in tokens]
+    unrecognized: list[str] = []
+    at = 0
+    while at < len(words):
+        length, rules = lexicon.longest_parts(words, at)
+        usable = [r for r in rules if _in_scope(r, modality)]
+        if not usable:
+            word = words[at]
+            if word.isalpha() and word not in _VIEW_WORDS and word not in lexicon.known_words:
+                unrecognized.append(word)
+            at += 1
+            continue
+        span = (tokens[at].start, tokens[at + length - 1].end)
+        for rule in usable:
+            out.add(rule.field, rule.value, rule.rule_id, span)
+        at += length
+    return unrecognized
+
+
+def _view_count(tokens: list[NormalizedToken]) -> tuple[tuple[int, int | None] | None, tuple[int, int] | None]:
+    """Explicit counts: ``2 views``, ``1 - 2 views``, ``2 or 3 views``, ``3 + views``."""
+    words = [t.text for t in tokens]
+    for i, word in enumerate(words):
+        if word not in _VIEW_WORDS:
+            continue
+        span = (tokens[max(i - 3, 0)].start, tokens[i].end)
+        tail = words[max(i - 3, 0) : i]
+        if len(tail) >= 3 and tail[-3].isdigit() and tail[-2] in ("-", "or") and tail[-1].isdigit():
+            lo, hi = sorted((int(tail[-3]), int(tail[-1])))
+            return (lo, hi), span
+        if len(tail) >= 2 and tail[-2].isdigit() and tail[-1] == "+":
+            return (int(tail[-2]), None), span
+        if tail and tail[-1].isdigit() and 0 < int(tail[-1]) < 20:
+            n = int(tail[-1])
+            return (n, n), (tokens[i - 1].start, tokens[i].end)
+        if word == "view":
+            return (1, 1), (tokens[i].start, tokens[i].end)
+    return None, None
+
+
+def _region_from_foci(out: _Collector, lexicon: Lexicon) -> None:
+    for focus in list(out.values.get("imaging_focus", [])):
+        region = lexicon.vocabulary.region_of(focus)
+        if region and region not in out.values.get("region_imaged", []):
+            source = next(e for e in out.evidence if e.field == "imaging_focus" and e.value == focus)
+            out.add("region_imaged", region, "HIERARCHY", source.span)
+
+
+def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector) -> None:
+    """Add parts the description implies (a PE study is a CTA with contrast), marked as such."""
+    for rule in lexicon.implications:
+        if modality != rule.scope or out.values.get(rule.field):
+            continue
+        if not all(
+            (value in out.values.get(field, [])) if value else not out.values.get(field)
+            for field, value in rule.when
+        ):
+            continue
+        trigger = next(
+            (e for e in out.evidence for f, v in rule.when if e.field == f and e.value == v), None
+        )
+        span = trigger.span if trigger else (0, 0)
+        out.add(rule.field, rule.value, rule.rule_id, span)
+
+
+def _timing(values: list[str]) -> str | None:
+    if not values:
+        return None
+    if "WO & W" in values or ("WO" in values and "W" in values):
+        return "WO & W"
+    return values[0]
+
+
+def _laterality(values: list[str]) -> str | None:
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else "Bilateral"
+
+
+def parse(
+    description: object,
+    modality: object = None,
+    body_part_examined: object = None,
+    *,
+    lexicon: Lexicon | None = None,
+) -> ParsedDescription:
+    """Parse a study description into playbook parts.
+
+    Examples
+    --------
+    >>> p = parse("CT ABD/PEL W/O", modality="CT")
+    >>> p.modality_type, p.region_imaged, p.timing
+    ('CT', ('Abdomen', 'Pelvis'), 'WO')
+    """
+    lex = lexicon or default_lexicon()
+    normalized = normalize(description, lexicon=lex)
+    tags, flags = parse_modality_tag(modality, lex)
+    tokens = list(normalized.tokens)
+    words = [t.text for t in tokens]
+    text_kinds = _text_modalities(words, lex)
+    chosen, allowed, modality_flags = _choose_modality(tags, text_kinds, lex)
+    flags.extend(normalized.flags)
+    flags.extend(modality_flags)
+    out = _Collector(normalized.original)
+    unrecognized = _scan(tokens, chosen, lex, out)
+    _add_body_part(body_part_examined, chosen, lex, out)
+    _region_from_foci(out, lex)
+    if normalized.tokens and not normalized.placeholder:
+        _apply_implications(chosen, lex, out)
+    return _assemble(normalized, out, tags, allowed, chosen, text_kinds, unrecognized, flags)
+
+
+def _add_body_part(value: object, modality: str | None, lex: Lexicon, out: _Collector) -> None:
+    """DICOM BodyPartExamined fills the region only when the text names none."""
+    if value is None or out.values.get("region_imaged") or out.values.get("imaging_focus"):
+        return
+    body = normalize(value, lexicon=lex)
+    if body.placeholder:
+        return
+    scratch = _Collector(body.original)
+    _scan(list(body.tokens), modality, lex, scratch)
+    for field in ("region_imaged", "imaging_focus"):
+        for region in scratch.values.get(field, []):
+            out.values.setdefault(field, []).append(region)
+            out.evidence.append(
+                Evidence(field=field, value=region, rule_id="BODY_PART_EXAMINED", span=(0, 0),
+                         text="")
+            )
+
+
+def _assemble(
+    normalized: NormalizedText,
+    out: _Collector,
+    tags: tuple[str, ...],
+    allowed: tuple[str, ...],
+    chosen: str | None,
+    text_kinds: list[str],
+    unrecognized: list[str],
+    flags: list[str],
+) -> ParsedDescription:
+    values = out.values
+    fields: dict[str, object] = {}
+    for field, found in values.items():
+        if field in TUPLE_FIELDS:
+            fields[field] = tuple(found)
+        elif field not in ("timing", "laterality", "modality_type"):
+            fields[field] = found[0]
+    fields["timing"] = _timing(values.get("timing", []))
+    fields["laterality"] = _laterality(values.get("laterality", []))
+    fields["modality_type"] = chosen
+    count, count_span = _view_count(list(normalized.tokens))
+    projections = [v for v in values.get("view_type", []) if v in _PROJECTIONS]
+    if count is None and len(projections) >= 2:
+        count = (len(projections), len(projections))
+    if count is not None:
+        fields["view_count"] = count
+        fields["view_aggregation"] = _aggregation(count)
+        if count_span is not None:
+            out.evidence.append(
+                Evidence(field="view_count", value=f"{count[0]}-{count[1] or ''}", rule_id="VIEWCOUNT",
+                         span=count_span, text=normalized.original[count_span[0] : count_span[1]])
+            )
+    if normalized.placeholder:
+        fields = {"modality_type": chosen}
+        unrecognized = []
+    return ParsedDescription(
+        **fields,
+        original=normalized.original,
+        normalized=normalized.text,
+        usable=not normalized.placeholder,
+        modality_tag=tags,
+        compatible_modalities=allowed,
+        modality_from_text=text_kinds[0] if text_kinds else None,
+        evidence=tuple(out.evidence),
+        unrecognized=tuple(dict.fromkeys(unrecognized)),
+        flags=tuple(flags),
+    )
+
+
+def _aggregation(count: tuple[int, int | None]) -> str:
+    lo, hi = count
+    if hi is None:
+        return f"GE {lo} views"
+    if lo == hi:
+        return "Single view" if lo == 1 else f"{lo} views"
+    return f"{lo}-{hi} views"

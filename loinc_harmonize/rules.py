@@ -1,0 +1,127 @@
+"""Lexicons from ``playbook_data/``: abbreviation rules and part rules, as token tries.
+
+A rule's pattern is written as plain text in the TSV and tokenized by the same tokenizer
+the normalizer uses, so ``w/o`` in the file matches ``W/O`` in a description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from loinc_harmonize.vocab import Vocabulary, data_dir, load_vocabulary, read_tsv
+
+TOKEN = re.compile(r"[^\W_]+|[/&+\-]")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word tokens plus the symbols ``/ & + -`` that abbreviations use."""
+    return TOKEN.findall(text.casefold())
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """An abbreviation rule: ``pattern`` tokens become ``replacement`` tokens."""
+
+    rule_id: str
+    kind: str
+    pattern: tuple[str, ...]
+    replacement: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PartRule:
+    """A part rule: ``pattern`` tokens give ``field = value`` (within ``scope`` modalities)."""
+
+    rule_id: str
+    field: str
+    pattern: tuple[str, ...]
+    value: str
+    scope: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Implication:
+    """Domain knowledge as data: within ``scope``, parts ``when`` imply ``field = value``."""
+
+    rule_id: str
+    scope: str
+    when: tuple[tuple[str, str], ...]
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All rules kept as data, indexed by first token for longest-match scanning."""
+
+    rewrites: dict[str, list[Rewrite]]
+    parts: dict[str, list[tuple[tuple[str, ...], list[PartRule]]]]
+    placeholders: frozenset[tuple[str, ...]]
+    known_words: frozenset[str]
+    vocabulary: Vocabulary
+    implications: tuple[Implication, ...] = ()
+    folder: Path = field(default_factory=data_dir)
+
+    def longest_rewrite(self, tokens: list[str], at: int) -> Rewrite | None:
+        """The longest abbreviation rule matching ``tokens`` at position ``at``."""
+        for rule in self.rewrites.get(tokens[at], ()):
+            if tuple(tokens[at : at + len(rule.pattern)]) == rule.pattern:
+                return rule
+        return None
+
+    def longest_parts(self, tokens: list[str], at: int) -> tuple[int, list[PartRule]]:
+        """Length and rules of the longest part pattern matching at ``at`` (0 when none)."""
+        for pattern, rules in self.parts.get(tokens[at], ()):
+            if tuple(tokens[at : at + len(pattern)]) == pattern:
+                return len(pattern), rules
+        return 0, []
+
+
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    """Read ``abbreviations.tsv``, ``parts_lexicon.tsv`` and ``placeholders.tsv``."""
+    root = folder or data_dir()
+    rewrites: dict[str, list[Rewrite]] = {}
+    for row in read_tsv(root / "abbreviations.tsv", ("id", "kind", "pattern", "replacement")):
+        pattern = tuple(tokenize(row["pattern"]))
+        if pattern:
+            rule = Rewrite(row["id"], row["kind"], pattern, tuple(tokenize(row["replacement"])))
+            rewrites.setdefault(pattern[0], []).append(rule)
+    for rules in rewrites.values():
+        rules.sort(key=lambda r: -len(r.pattern))
+    grouped: dict[tuple[str, ...], list[PartRule]] = {}
+    for row in read_tsv(root / "parts_lexicon.tsv", ("id", "field", "pattern", "value", "scope")):
+        pattern = tuple(tokenize(row["pattern"]))
+        scope = frozenset(s for s in row["scope"].split("|") if s)
+        grouped.setdefault(pattern, []).append(
+            PartRule(row["id"], row["field"], pattern, row["value"], scope)
+        )
+    parts: dict[str, list[tuple[tuple[str, ...], list[PartRule]]]] = {}
+    for pattern, rules in grouped.items():
+        parts.setdefault(pattern[0], []).append((pattern, rules))
+    for entries in parts.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    placeholders = frozenset(
+        tuple(tokenize(r["pattern"])) for r in read_tsv(root / "placeholders.tsv", ("id", "pattern"))
+    )
+    known = {t for rules in rewrites.values() for r in rules for t in (*r.pattern, *r.replacement)}
+    known |= {t for pattern in grouped for t in pattern}
+    implications = tuple(
+        Implication(
+            row["id"],
+            row["scope"],
+            tuple(tuple(c.split("=", 1)) for c in row["when"].split("&")),  # type: ignore[misc]
+            *row["then"].split("=", 1),
+        )
+        for row in read_tsv(root / "implications.tsv", ("id", "scope", "when", "then"))
+    )
+    return Lexicon(rewrites, parts, placeholders, frozenset(known), load_vocabulary(root),
+                   implications, root)
+
+
+@lru_cache(maxsize=4)
+def default_lexicon() -> Lexicon:
+    """The bundled lexicon, read once per process (it is immutable)."""
+    return load_lexicon()
