@@ -1,0 +1,110 @@
+"""Batch mapping of DataFrames and files, and the map / explain / evaluate commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from loinc_harmonize import Harmonizer
+from loinc_harmonize.batch import OUTPUT_COLUMNS, map_dataframe
+from loinc_harmonize.cli import main
+from loinc_harmonize.exceptions import InputError
+from loinc_harmonize.vocab import data_dir
+
+EXAMPLE = data_dir() / "example_studies.csv"
+
+
+@pytest.fixture(scope="module")
+def harmonizer() -> Harmonizer:
+    return Harmonizer().fit()
+
+
+def test_map_dataframe_keeps_rows_columns_order(harmonizer: Harmonizer) -> None:
+    df = pd.DataFrame({"id": [3, 1, 2, 4], "Modality": ["CT", "CR", "CT", None],
+                       "StudyDescription": ["CT CHEST WO", "XR CHEST 2 VIEWS", "CT CHEST WO", None]},
+                      index=[10, 5, 7, 1])
+    before = df.copy()
+    out = map_dataframe(df, harmonizer)
+    pd.testing.assert_frame_equal(df, before)
+    assert list(out.index) == [10, 5, 7, 1]
+    assert list(out["id"]) == [3, 1, 2, 4]
+    assert list(out.columns) == [*df.columns, *OUTPUT_COLUMNS]
+    assert out.loc[10, "loinc_code"] == out.loc[7, "loinc_code"]
+    assert out.loc[1, "status"] == "unmapped" and out.loc[1, "mapping_reason"]
+    candidates = json.loads(out.loc[10, "candidates"])
+    assert set(candidates[0]) == {"code", "name", "score"}
+
+
+def test_map_dataframe_maps_each_pair_once(harmonizer: Harmonizer) -> None:
+    results: dict = {}
+    df = pd.DataFrame({"Modality": ["CT"] * 5, "StudyDescription": ["CT CHEST WO"] * 5})
+    map_dataframe(df, harmonizer, results=results)
+    assert len(results) == 1
+
+
+def test_missing_column_names_columns(harmonizer: Harmonizer) -> None:
+    with pytest.raises(InputError, match="StudyDescription.*found"):
+        map_dataframe(pd.DataFrame({"x": [1]}), harmonizer)
+
+
+def test_cli_map_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "mapped.csv"
+    audit = tmp_path / "audit.jsonl"
+    assert main(["map", str(EXAMPLE), "-o", str(out), "--audit", str(audit)]) == 0
+    mapped = pd.read_csv(out, dtype=str, keep_default_na=False)
+    original = pd.read_csv(EXAMPLE, dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(mapped[original.columns], original)
+    assert "share of study volume" in capsys.readouterr().err
+    assert len(audit.read_text().splitlines()) == len(original)
+
+
+def test_cli_streaming_equals_in_memory(tmp_path: Path) -> None:
+    small, big = tmp_path / "a.csv", tmp_path / "b.csv"
+    assert main(["map", str(EXAMPLE), "-o", str(small), "--chunk-rows", "3"]) == 0
+    assert main(["map", str(EXAMPLE), "-o", str(big)]) == 0
+    assert small.read_bytes() == big.read_bytes()
+
+
+def test_cli_default_output_never_overwrites(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(EXAMPLE.read_bytes())
+    assert main(["map", str(source)]) == 0
+    assert (tmp_path / "in_mapped.csv").is_file()
+    assert source.read_bytes() == EXAMPLE.read_bytes()
+    assert main(["map", str(source), "-o", str(source)]) == 2
+
+
+def test_cli_map_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["map", str(tmp_path / "missing.csv")]) == 2
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b\n1,2\n")
+    assert main(["map", str(bad), "-o", str(tmp_path / "o.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "StudyDescription" in err
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_cli_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "CT ABD/PEL W/O", "--modality", "CT"]) == 0
+    out = capsys.readouterr().out
+    assert "36952-0" in out and "timing" in out
+
+
+def test_cli_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "CT CHEST WO", "--modality", "CT", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["loinc_code"]
+
+
+def test_cli_evaluate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    labels = tmp_path / "labels.csv"
+    pd.DataFrame({"Modality": ["CT", "CT", "CR"] * 4,
+                  "StudyDescription": [f"CT CHEST WO {i}" for i in range(4)]
+                  + [f"CT HEAD WO {i}" for i in range(4)] + [f"XR CHEST 2V {i}" for i in range(4)],
+                  "LOINC code": ["29252-4"] * 4 + ["30799-1"] * 4 + ["36643-5"] * 4}
+                 ).to_csv(labels, index=False)
+    assert main(["evaluate", "--labels", str(labels), "--modes", "exact,zero_shot,cv"]) == 0
+    out = capsys.readouterr().out
+    assert "zero_shot" in out and "top1" in out

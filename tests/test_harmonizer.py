@@ -1,0 +1,198 @@
+"""The Harmonizer: stages, conflicts, curated overrides, determinism, JSON, not-fitted error."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from loinc_harmonize import Harmonizer, MappingResult, NotFittedError, load_playbook
+from loinc_harmonize.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def fitted() -> Harmonizer:
+    return Harmonizer().fit()
+
+
+CURATED = pd.DataFrame(
+    {
+        "Modality": ["CT", "CR, DX", "[blank]", "CT", "CT"],
+        "StudyDescription": ["MY SITE CHEST THING", "CHEST 2 VIEWS", "XR PORT CHEST 1V",
+                             "(blank)", "DUP DESC"],
+        "LOINC code": ["\t24628-0", " 42272-5 ", "36589-0", "25045-6", "24627-2"],
+    }
+)
+
+
+def test_map_before_fit_raises() -> None:
+    with pytest.raises(NotFittedError, match="fit"):
+        Harmonizer().map("CT CHEST", "CT")
+
+
+def test_init_only_stores_parameters() -> None:
+    h = Harmonizer("does/not/exist", top_k=3)
+    assert h.playbook == "does/not/exist" and h.top_k == 3
+    assert not hasattr(h, "playbook_")
+
+
+@pytest.mark.parametrize(
+    ("description", "modality", "code"),
+    [
+        ("CT ABD/PEL W/O", "CT", "36952-0"),
+        ("Thorax^CT_PE (Adult)", "CT", "79077-4"),
+        ("CHEST PA & LATERAL (RAD)-CS", "CR, DX", "42272-5"),
+        ("MRI SHOULDER WO, RT", "MR", "36528-8"),
+        ("CT HEAD WO CONTRAST", "CT", "30799-1"),
+        ("CT CHEST WO CONTRAST", "CT", "29252-4"),
+        ("XR LEFT KNEE 3 VIEWS", "DX", "36311-9"),
+    ],
+)
+def test_zero_shot_examples(fitted: Harmonizer, description: str, modality: str, code: str) -> None:
+    result = fitted.map(description, modality)
+    assert result.loinc_code == code, result.explain()
+
+
+def _best(fitted: Harmonizer, description: str, modality: str) -> str:
+    code = fitted.map(description, modality).loinc_code
+    assert code is not None
+    return code
+
+
+def test_timing_conflict(fitted: Harmonizer) -> None:
+    code = fitted.playbook_[_best(fitted, "CT CHEST WITHOUT CONTRAST", "CT")]
+    assert code.timing == "WO"
+    code = fitted.playbook_[_best(fitted, "CT CHEST WITH CONTRAST", "CT")]
+    assert code.timing == "W"
+
+
+def test_laterality_conflict(fitted: Harmonizer) -> None:
+    left = fitted.playbook_[_best(fitted, "MR LEFT KNEE WO", "MR")]
+    right = fitted.playbook_[_best(fitted, "MR RIGHT KNEE WO", "MR")]
+    assert left.laterality == "Left" and right.laterality == "Right"
+
+
+def test_view_count_conflict(fitted: Harmonizer) -> None:
+    one = fitted.playbook_[_best(fitted, "XR RIGHT KNEE 1 VIEW", "DX")]
+    assert one.view_count is None or one.view_count[0] <= 1
+
+
+def test_modality_blocks_candidates(fitted: Harmonizer) -> None:
+    result = fitted.map("CHEST", "CT")
+    assert all(fitted.playbook_[c.code].modality_type in ("CT", "PT+CT", "NM+CT")
+               for c in result.candidates)
+
+
+def test_score_is_sum_of_contributions(fitted: Harmonizer) -> None:
+    result = fitted.map("XR CHEST 1 VW PORTABLE", "CR")
+    assert len(result.candidates) == 5
+    for candidate in result.candidates:
+        assert candidate.score == pytest.approx(sum(c.weight for c in candidate.contributions), abs=1e-3)
+        assert all(c.outcome in ("agree", "conflict", "missing", "partial", "info")
+                   for c in candidate.contributions)
+    scores = [c.score for c in result.candidates]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_result_audit_and_explain(fitted: Harmonizer) -> None:
+    result = fitted.map("CT ABD/PEL W/O", "CT")
+    assert 0 <= result.confidence <= 1
+    assert result.status in ("auto", "review")
+    assert result.audit.playbook_fingerprint == fitted.playbook_.fingerprint
+    assert any(s.step == "blocking" for s in result.audit.steps)
+    assert any(s.rule_id and s.span for s in result.audit.steps)
+    text = result.explain()
+    assert "36952-0" in text and "timing" in text and "agree" in text
+
+
+def test_json_round_trip(fitted: Harmonizer) -> None:
+    result = fitted.map("CT ABD/PEL W/O", "CT")
+    again = MappingResult.model_validate_json(result.to_json())
+    assert again == result
+    assert again.to_json() == result.to_json()
+
+
+def test_placeholder_falls_back_to_unspecified(fitted: Harmonizer) -> None:
+    result = fitted.map("(blank)", "CT")
+    assert result.fallback and result.status == "review"
+    assert result.loinc_code == "25045-6"
+
+
+def test_nothing_to_go_on_is_unmapped(fitted: Harmonizer) -> None:
+    result = fitted.map(None, None)
+    assert result.status == "unmapped" and result.loinc_code is None and result.reason
+
+
+def test_curated_exact_lookup_wins() -> None:
+    h = Harmonizer().fit(CURATED)
+    result = h.map("my site  chest thing", "CT")
+    assert (result.loinc_code, result.confidence, result.status) == ("24628-0", 1.0, "auto")
+    assert "curated" in result.reason
+    # MIDRC's modality list and the cleaned code with its stray tab and spaces.
+    assert h.map("CHEST 2 VIEWS", "DX").loinc_code == "42272-5"
+    # A blank modality in the curated table matches any modality.
+    assert h.map("XR PORT CHEST 1V", "CR").loinc_code == "36589-0"
+    # A placeholder row decides the placeholder for its modality.
+    assert h.map("<NONE>", "CT").loinc_code == "25045-6"
+    assert h.map("<NONE>", "CT").status == "auto"
+
+
+def test_curated_from_path_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "curated.csv"
+    path.write_text("\ufeff" + CURATED.to_csv(index=False), encoding="utf-8")
+    h = Harmonizer().fit(path)
+    assert h.map("MY SITE CHEST THING", "CT").loinc_code == "24628-0"
+
+
+def test_curated_contradiction_goes_to_review() -> None:
+    table = pd.DataFrame({"Modality": ["CT", "CT", "CT"],
+                          "StudyDescription": ["X CHEST", "X CHEST", "X CHEST"],
+                          "LOINC code": ["24628-0", "24628-0", "29252-4"]})
+    result = Harmonizer().fit(table).map("X CHEST", "CT")
+    assert result.loinc_code == "24628-0" and result.status == "review"
+
+
+def test_settings_round_trip(tmp_path: Path) -> None:
+    settings = Settings.default()
+    settings.save(tmp_path / "s.json")
+    assert Settings.load(tmp_path / "s.json") == settings
+
+
+def test_settings_change_the_decision() -> None:
+    strict = Settings.default().model_copy(deep=True)
+    strict.thresholds.auto = 0.0
+    result = Harmonizer(settings=strict).fit().map("CT CHEST WO CONTRAST", "CT")
+    assert result.status == "auto"
+
+
+def test_map_many_matches_map(fitted: Harmonizer) -> None:
+    items = ["CT CHEST WO", "XR CHEST 2 VIEWS", "CT CHEST WO"]
+    many = fitted.map_many(items, ["CT", "CR", "CT"])
+    assert [r.loinc_code for r in many] == [fitted.map(d, m).loinc_code
+                                             for d, m in zip(items, ["CT", "CR", "CT"], strict=True)]
+
+
+def test_deterministic_across_hash_seeds() -> None:
+    script = (
+        "from loinc_harmonize import Harmonizer;h=Harmonizer().fit();"
+        "print('|'.join(h.map(d,m).to_json() for d,m in "
+        "[('CT ABD/PEL W/O','CT'),('XR CHEST','CR'),('MR KNEE','MR')]))"
+    )
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                             text=True, check=True)
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
+
+
+def test_other_playbook(reference_or_core: object = None) -> None:
+    core = load_playbook()
+    small = core.filter(modality="CT")
+    result = Harmonizer(small).fit().map("CT CHEST WO", "CT")
+    assert result.loinc_code in small

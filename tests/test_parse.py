@@ -1,0 +1,193 @@
+"""Normalization and parsing: example tables, properties, hostile input, lexicon lint."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loinc_harmonize import normalize, parse
+from loinc_harmonize.rules import default_lexicon, tokenize
+from loinc_harmonize.vocab import data_dir, read_tsv
+
+from .parse_cases import CASES
+
+FIELDS = ("modality_type", "modality_subtype", "region_imaged", "imaging_focus", "laterality",
+          "timing", "view_count", "view_type", "reason_for_exam", "guidance_for_action",
+          "guidance_for_object")
+
+
+@pytest.mark.parametrize(("description", "modality", "expected"), CASES)
+def test_parse_table(description: str, modality: str, expected: dict) -> None:
+    parsed = parse(description, modality)
+    for field in FIELDS:
+        assert getattr(parsed, field) in ((expected.get(field),) if field in expected else (None, ())), field
+
+
+NORMALIZED = [
+    ("CT ABD/PEL W/O", "ct abdomen pelvis without"),
+    ("Thorax^CT_PE (Adult)", "chest ct pulmonary embolism"),
+    ("CT CHEST W O CONTRAST", "ct chest without contrast"),
+    ("MRI L-SPINE W/WO", "mr lumbar spine with and without"),
+    ("XR CHEST 1 VW PORTABLE", "xr chest 1 view portable"),
+    ("CHEST PA & LATERAL (RAD)-CS", "chest pa lateral"),
+    ("PET LYMPHOMA NON HODGK", "pet lymphoma non hodgkin"),
+    ("CT CAP W CONTRAST", "ct chest abdomen pelvis with contrast"),
+    ("XR KNEE 1-2 VIEWS", "xr knee 1 - 2 views"),
+    ("THORAX + CONT", "chest + contrast"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), NORMALIZED)
+def test_normalize_table(raw: str, expected: str) -> None:
+    assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("placeholder", ["(blank)", "[blank]", "<NONE>", "0", "REFERENCE IMPORT",
+                                         "BODY OUTSIDE IMAGE", "", "   ", None, float("nan")])
+def test_placeholders_are_not_usable(placeholder: object) -> None:
+    parsed = parse(placeholder, "CT")
+    assert not parsed.usable
+    assert any("placeholder" in f or "empty" in f for f in parsed.flags)
+    assert parsed.region_imaged == () and parsed.timing is None
+
+
+def test_modality_conflict_is_flagged_not_hidden() -> None:
+    parsed = parse("XR CHEST", "CT")
+    assert parsed.modality_type == "CT"
+    assert parsed.modality_from_text == "XR"
+    assert any("modality conflict" in f for f in parsed.flags)
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("CR, DX", ("CR", "DX")), ("CT,PT", ("CT", "PT")), ("PT, CTPT", ("PT", "CTPT")),
+    ("[blank]", ()), ("['PT','NM']", ("PT", "NM")), ("ST", ("ST",)),
+])
+def test_modality_lists(tag: str, expected: tuple) -> None:
+    assert parse("CHEST", tag).modality_tag == expected
+
+
+def test_unknown_modality_tag_flagged() -> None:
+    parsed = parse("CHEST", "OT")
+    assert parsed.modality_tag == ()
+    assert any("'OT'" in f for f in parsed.flags)
+
+
+def test_evidence_spans_point_at_the_original() -> None:
+    text = "Thorax^CT_PE (Adult)"
+    parsed = parse(text, "CT")
+    by_field = {e.field: e for e in parsed.evidence}
+    assert by_field["reason_for_exam"].text == "PE"
+    assert by_field["region_imaged"].text in ("Thorax", "PE")
+    assert by_field["timing"].rule_id.startswith("IMP")
+
+
+def test_unrecognized_tokens_listed() -> None:
+    assert "arthritis" in parse("XR KNEE PAIN ARTHRITIS", "DX").unrecognized
+
+
+def test_body_part_examined_fills_missing_region() -> None:
+    assert parse("ROUTINE", "CT", body_part_examined="CHEST").region_imaged == ("Chest",)
+    assert parse("CT HEAD", "CT", body_part_examined="CHEST").region_imaged == ("Head",)
+
+
+HOSTILE = [None, float("nan"), 12345, 3.5, b"CT CHEST", "", " \t\n", "x" * 100_000,
+           "CT\x00CHEST\x07", "CT CHEST 😀", "\u202eTSEHC TC", "ØªØµÙˆÙŠØ±", "Ã©chographie",
+           "=HYPERLINK(\"x\")", "صدر", "CT\r\nCHEST"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_input_never_raises(value: object) -> None:
+    parsed = parse(value, value)
+    for evidence in parsed.evidence:
+        assert 0 <= evidence.span[0] <= evidence.span[1] <= len(parsed.original)
+
+
+def test_long_input_is_flagged() -> None:
+    assert any("truncated" in f for f in parse("CT " * 50_000, "CT").flags)
+
+
+# -- properties -----------------------------------------------------------------------------
+
+description_text = st.text(
+    alphabet=st.sampled_from(list("ABCDEFGHIJKLMNOPRSTUVWXYZ abcdefghijklmnop0123456789/&+-^_()")),
+    max_size=60,
+) | st.text(max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(description_text)
+def test_normalize_is_idempotent(text: str) -> None:
+    once = normalize(text).text
+    assert normalize(once).text == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(description_text, st.sampled_from([None, "CT", "CR, DX", "MR", "PT, CTPT", "[blank]", "XX"]))
+def test_parse_never_raises_and_spans_inside(text: str, modality: str | None) -> None:
+    parsed = parse(text, modality)
+    for evidence in parsed.evidence:
+        assert 0 <= evidence.span[0] <= evidence.span[1] <= len(parsed.original)
+
+
+BASES = ["XR KNEE 2 VIEWS", "MR SHOULDER WO", "CT CHEST W CONTRAST", "XR HAND 3+ VIEWS",
+         "US BREAST", "XR ANKLE 1-2 VIEWS", "MRI HIP WWO"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(BASES), st.sampled_from(["LEFT", "RIGHT", "LT", "RT", "BILAT", "BILATERAL"]),
+       st.booleans())
+def test_adding_laterality_changes_only_laterality(base: str, side: str, before: bool) -> None:
+    plain = parse(base, None)
+    text = f"{side} {base}" if before else f"{base} {side}"
+    sided = parse(text, None)
+    assert sided.laterality is not None
+    for field in FIELDS:
+        if field != "laterality":
+            assert getattr(sided, field) == getattr(plain, field), field
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from([c[0] for c in CASES]), st.integers(0, 3))
+def test_case_and_spacing_do_not_change_parts(description: str, variant: int) -> None:
+    transformed = [description.lower(), description.upper(), "  " + description.replace(" ", "   "),
+                   description.title()][variant]
+    assert parse(transformed, "CT").parts() == parse(description, "CT").parts()
+
+
+# -- lexicon lint ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["abbreviations.tsv", "parts_lexicon.tsv", "placeholders.tsv",
+                                  "implications.tsv", "regions.tsv", "modalities.tsv",
+                                  "part_types.tsv"])
+def test_lexicon_ids_unique(name: str) -> None:
+    rows = read_tsv(data_dir() / name, ("id",))
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids)), name
+    assert all(re.fullmatch(r"[A-Z]+\d+", i) for i in ids)
+
+
+def test_lexicon_patterns_tokenize_and_do_not_loop() -> None:
+    for row in read_tsv(data_dir() / "abbreviations.tsv", ("id", "pattern", "replacement")):
+        assert tokenize(row["pattern"]), row["id"]
+        once = normalize(row["pattern"]).text
+        assert normalize(once).text == once, row["id"]
+
+
+def test_part_rules_name_known_fields() -> None:
+    from loinc_harmonize.models import PART_FIELDS
+
+    for row in read_tsv(data_dir() / "parts_lexicon.tsv", ("id", "field", "pattern", "value")):
+        assert row["field"] in PART_FIELDS, row["id"]
+        assert tokenize(row["pattern"]), row["id"]
+
+
+def test_implications_reference_known_fields() -> None:
+    from loinc_harmonize.models import PART_FIELDS
+
+    for rule in default_lexicon().implications:
+        assert rule.field in PART_FIELDS
+        assert all(f in PART_FIELDS for f, _ in rule.when)
