@@ -32,8 +32,12 @@ def shared_dir(arg: str | None) -> Path:
 
 
 def frequency_weights(frame: pd.DataFrame, shared: Path) -> np.ndarray:
-    seen = pd.read_csv(shared / "data/midrc/study_descriptions_gen3.tsv", sep="\t", dtype=str,
-                       keep_default_na=False)
+    seen = pd.read_csv(
+        shared / "data/midrc/study_descriptions_gen3.tsv",
+        sep="\t",
+        dtype=str,
+        keep_default_na=False,
+    )
     freq: dict[str, float] = {}
     for desc, count in zip(seen["StudyDescription"], seen["frequency"], strict=True):
         try:
@@ -49,13 +53,20 @@ def main() -> int:
     parser.add_argument("--modes", default="exact,zero_shot,grouped_cv,cv")
     args = parser.parse_args()
     shared = shared_dir(args.shared)
-    table = pd.read_csv(shared / "data/midrc/mapping_table_2022-11.csv", dtype=str,
-                        keep_default_na=False, encoding="utf-8-sig")
+    table = pd.read_csv(
+        shared / "data/midrc/mapping_table_2022-11.csv",
+        dtype=str,
+        keep_default_na=False,
+        encoding="utf-8-sig",
+    )
     frame = labelled(table, Columns())
     weights = frequency_weights(frame, shared)
     report: dict[str, object] = {"rows": len(frame), "weighted_rows": int((weights > 0).sum())}
-    lines = ["| playbook | mode | top-1 | top-5 | auto precision | auto coverage | ECE | "
-             "top-1 (study-weighted) | seconds |", "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| playbook | mode | top-1 | top-5 | auto precision | auto coverage | ECE | "
+        "top-1 (study-weighted) | seconds |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for label, source in (("reference", shared / "data/loinc/loinc_rad_card.csv"), ("core", None)):
         playbook = load_playbook(source)
         per_mode: dict[str, object] = {}
@@ -66,12 +77,22 @@ def main() -> int:
             stats = summarize(results, truth)
             weighted = summarize(results, truth, weights) if weights.sum() else {}
             errors = [
-                {"description": r.description, "modality": r.modality, "expected": t,
-                 "got": r.loinc_code, "category": error_category(r, t, playbook, frame)}
-                for r, t in zip(results, truth, strict=True) if r.loinc_code != t
+                {
+                    "description": r.description,
+                    "modality": r.modality,
+                    "expected": t,
+                    "got": r.loinc_code,
+                    "category": error_category(r, t, playbook, frame),
+                }
+                for r, t in zip(results, truth, strict=True)
+                if r.loinc_code != t
             ]
-            per_mode[mode] = {"unweighted": stats, "study_weighted": weighted,
-                              "seconds": round(seconds, 2), "errors": errors}
+            per_mode[mode] = {
+                "unweighted": stats,
+                "study_weighted": weighted,
+                "seconds": round(seconds, 2),
+                "errors": errors,
+            }
             lines.append(
                 f"| {label} | {mode} | {stats['top1']:.1%} | {stats['top5']:.1%} | "
                 f"{stats['auto_precision']:.1%} | {stats['auto_coverage']:.1%} | "

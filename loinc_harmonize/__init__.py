@@ -24,7 +24,6 @@ from loinc_harmonize.normalize import normalize
 from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook, load_playbook
 
-
 __all__ = [
     "Harmonizer",
     "InputError",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 import os
+import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -90,7 +91,7 @@ def _row(result: MappingResult, harmonizer: Harmonizer) -> dict[str, object]:
     }
 
 
-def summary(mapped: pd.DataFrame, frequency_column: str | None = None) -> dict[str, object]:
+def summary(mapped: pd.DataFrame, frequency_column: str | None = None) -> dict[str, Any]:
     """Rows, unique descriptions, counts by status, and share of study volume auto-mapped."""
     weights = (
         pd.to_numeric(mapped[frequency_column], errors="coerce").fillna(0.0)
@@ -113,7 +114,9 @@ def excel_safe(value: object) -> object:
     return value
 
 
-def read_table(path: str | Path, *, chunksize: int | None = None) -> pd.DataFrame | Iterator[pd.DataFrame]:
+def read_table(
+    path: str | Path, *, chunksize: int | None = None
+) -> pd.DataFrame | Iterator[pd.DataFrame]:
     """Read CSV, TSV or Excel by extension, every cell as text; ``-`` is standard input."""
     source = str(path)
     suffix = Path(source).suffix.lower()
@@ -128,8 +131,14 @@ def read_table(path: str | Path, *, chunksize: int | None = None) -> pd.DataFram
             return pd.read_excel(source, dtype=str, keep_default_na=False)
         handle = sys.stdin if source == "-" else source
         sep = "\t" if suffix in (".tsv", ".tab") else ","
-        return pd.read_csv(handle, sep=sep, dtype=str, keep_default_na=False,
-                           encoding="utf-8-sig", chunksize=chunksize)
+        return pd.read_csv(
+            handle,
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8-sig",
+            chunksize=chunksize,
+        )
     except UnicodeDecodeError as exc:
         msg = f"not UTF-8 (byte {exc.start}: {exc.reason}); save the file as UTF-8"
         raise InputError(located(source, msg)) from exc

@@ -19,8 +19,14 @@ def part_features(parts: ParsedDescription | Procedure) -> list[str]:
     """Discrete features shared by descriptions and codes, for a fast agreement count."""
     features = [f"region={r}" for r in parts.region_imaged]
     features += [f"focus={f}" for f in parts.imaging_focus]
-    for name in ("modality_subtype", "laterality", "timing", "reason_for_exam",
-                 "guidance_for_action", "guidance_for_object"):
+    for name in (
+        "modality_subtype",
+        "laterality",
+        "timing",
+        "reason_for_exam",
+        "guidance_for_action",
+        "guidance_for_object",
+    ):
         value = getattr(parts, name)
         if value:
             features.append(f"{name}={value}")
@@ -31,8 +37,9 @@ def part_features(parts: ParsedDescription | Procedure) -> list[str]:
 
 def _vectorizer() -> TfidfVectorizer:
     # Character n-grams within word boundaries tolerate typos and truncation.
-    return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True,
-                           lowercase=True, dtype=np.float32)
+    return TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, lowercase=True, dtype=np.float32
+    )
 
 
 class CandidateIndex:
@@ -84,10 +91,19 @@ class CandidateIndex:
 
 def signature(parsed: ParsedDescription) -> tuple[object, ...]:
     """The parts that decide a code; curated examples only vote for queries that share it."""
-    return (parsed.modality_type, parsed.modality_subtype, parsed.region_imaged,
-            parsed.imaging_focus, parsed.laterality, parsed.timing, parsed.view_count,
-            parsed.view_type, parsed.reason_for_exam, parsed.guidance_for_action,
-            parsed.guidance_for_object)
+    return (
+        parsed.modality_type,
+        parsed.modality_subtype,
+        parsed.region_imaged,
+        parsed.imaging_focus,
+        parsed.laterality,
+        parsed.timing,
+        parsed.view_count,
+        parsed.view_type,
+        parsed.reason_for_exam,
+        parsed.guidance_for_action,
+        parsed.guidance_for_object,
+    )
 
 
 class CuratedIndex:
@@ -107,7 +123,9 @@ class CuratedIndex:
         for i, sig in enumerate(signatures):
             self.by_signature.setdefault(sig, []).append(i)
 
-    def neighbours(self, normalized_text: str, parsed: ParsedDescription, k: int) -> dict[str, float]:
+    def neighbours(
+        self, normalized_text: str, parsed: ParsedDescription, k: int
+    ) -> dict[str, float]:
         """Best similarity per code among the ``k`` most similar same-signature examples."""
         rows = self.by_signature.get(signature(parsed), [])
         if not rows or k <= 0:

@@ -26,7 +26,9 @@ def _print_playbook_info(args: argparse.Namespace) -> int:
     _print_counts("by modality", Counter(p.modality_type or "(none)" for p in playbook))
     _print_counts("by status", Counter(p.status for p in playbook))
     if playbook.disagreements:
-        print(f"disagreements between playbook parts and formal names: {len(playbook.disagreements)}")
+        print(
+            f"disagreements between playbook parts and formal names: {len(playbook.disagreements)}"
+        )
     return 0
 
 
@@ -100,8 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = str(exc) if not isinstance(exc, OSError) or not exc.filename else (
-        f"{exc.filename}: {exc.strerror}"
+    text = (
+        str(exc)
+        if not isinstance(exc, OSError) or not exc.filename
+        else (f"{exc.filename}: {exc.strerror}")
     )
     return " ".join(text.split())
 

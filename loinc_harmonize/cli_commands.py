@@ -47,8 +47,10 @@ def _run_map(args: argparse.Namespace) -> int:
         raise InputError(located(output, "output would overwrite the input; choose another -o"))
     results: dict[tuple[str, str], MappingResult] = {}
     suffix = Path(args.input).suffix.lower()
-    if output == "-" or suffix in (".xlsx", ".xlsm", ".xls") or Path(output).suffix.lower() in (
-        ".xlsx", ".xlsm"
+    if (
+        output == "-"
+        or suffix in (".xlsx", ".xlsm", ".xls")
+        or Path(output).suffix.lower() in (".xlsx", ".xlsm")
     ):
         frame = read_table(args.input)
         assert isinstance(frame, pd.DataFrame)
@@ -62,7 +64,7 @@ def _run_map(args: argparse.Namespace) -> int:
     totals["unique_descriptions"] = len(results)
     print(
         f"mapped {totals['rows']} rows ({totals['unique_descriptions']} unique descriptions): "
-        + ", ".join(f"{k} {v}" for k, v in totals["by_status"].items())  # type: ignore[union-attr]
+        + ", ".join(f"{k} {v}" for k, v in totals["by_status"].items())
         + f"; auto-mapped share of study volume {totals['auto_share_of_volume']:.1%}"
         + ("" if output == "-" else f" -> {output}"),
         file=sys.stderr,
@@ -70,39 +72,58 @@ def _run_map(args: argparse.Namespace) -> int:
     return 0
 
 
-def _map(frame: pd.DataFrame, harmonizer: Harmonizer, args: argparse.Namespace,
-         results: dict[tuple[str, str], MappingResult]) -> pd.DataFrame:
+def _map(
+    frame: pd.DataFrame,
+    harmonizer: Harmonizer,
+    args: argparse.Namespace,
+    results: dict[tuple[str, str], MappingResult],
+) -> pd.DataFrame:
     return map_dataframe(
-        frame, harmonizer, description_column=args.description_column,
-        modality_column=args.modality_column or None, results=results,
+        frame,
+        harmonizer,
+        description_column=args.description_column,
+        modality_column=args.modality_column or None,
+        results=results,
     )
 
 
-def _map_streaming(args: argparse.Namespace, harmonizer: Harmonizer, output: str,
-                   results: dict[tuple[str, str], MappingResult]) -> dict[str, object]:
+def _map_streaming(
+    args: argparse.Namespace,
+    harmonizer: Harmonizer,
+    output: str,
+    results: dict[tuple[str, str], MappingResult],
+) -> dict[str, object]:
     """Map a CSV/TSV in chunks so memory stays bounded; write atomically."""
     chunks = read_table(args.input, chunksize=args.chunk_rows)
     sep = "\t" if Path(output).suffix.lower() in (".tsv", ".tab") else ","
     rows = 0
     status_counts: dict[str, int] = {}
     volume = auto_volume = 0.0
+    assert not isinstance(chunks, pd.DataFrame)
     with atomic_path(output) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
-        for i, chunk in enumerate(chunks):  # type: ignore[arg-type]
+        for i, chunk in enumerate(chunks):
             mapped = _map(chunk, harmonizer, args, results)
             if args.excel_safe:
-                mapped = mapped.map(lambda v: ("'" + v) if isinstance(v, str) and v[:1] in "=+-@\t\r" else v)
+                mapped = mapped.map(
+                    lambda v: ("'" + v) if isinstance(v, str) and v[:1] in "=+-@\t\r" else v
+                )
             mapped.to_csv(handle, index=False, header=(i == 0), sep=sep)
             part = summary(mapped, args.frequency_column)
-            rows += int(part["rows"])  # type: ignore[call-overload]
-            for key, value in part["by_status"].items():  # type: ignore[union-attr]
+            rows += int(part["rows"])
+            for key, value in part["by_status"].items():
                 status_counts[key] = status_counts.get(key, 0) + value
-            weight = (pd.to_numeric(mapped[args.frequency_column], errors="coerce").fillna(0.0)
-                      if args.frequency_column and args.frequency_column in mapped.columns
-                      else pd.Series(1.0, index=mapped.index))
+            weight = (
+                pd.to_numeric(mapped[args.frequency_column], errors="coerce").fillna(0.0)
+                if args.frequency_column and args.frequency_column in mapped.columns
+                else pd.Series(1.0, index=mapped.index)
+            )
             volume += float(weight.sum())
             auto_volume += float(weight[mapped["status"] == "auto"].sum())
-    return {"rows": rows, "by_status": dict(sorted(status_counts.items())),
-            "auto_share_of_volume": auto_volume / volume if volume else 0.0}
+    return {
+        "rows": rows,
+        "by_status": dict(sorted(status_counts.items())),
+        "auto_share_of_volume": auto_volume / volume if volume else 0.0,
+    }
 
 
 def _run_explain(args: argparse.Namespace) -> int:
@@ -125,14 +146,20 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     for mode in args.modes.split(","):
         if train is not None and mode == "zero_shot":
             h = Harmonizer(args.playbook).fit(train)
-            results = [h.map(d, m) for d, m in zip(frame["StudyDescription"], frame["Modality"],
-                                                     strict=True)]
+            results = [
+                h.map(d, m)
+                for d, m in zip(frame["StudyDescription"], frame["Modality"], strict=True)
+            ]
             truth = list(frame["_code"])
         else:
             results, truth = run_mode(mode, frame, lambda: Harmonizer(args.playbook))
         stats = summarize(results, truth)
-        print(f"{mode:<11} " + "  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
-                                         for k, v in stats.items()))
+        print(
+            f"{mode:<11} "
+            + "  ".join(
+                f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in stats.items()
+            )
+        )
     return 0
 
 
@@ -140,16 +167,24 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     """Add the matcher's subcommands to the CLI."""
     mapper = commands.add_parser("map", help="map a CSV/TSV/Excel file of descriptions")
     mapper.add_argument("input", help="input file, or - for standard input")
-    mapper.add_argument("-o", "--output", help="output file (default: INPUT_mapped.EXT), - for stdout")
+    mapper.add_argument(
+        "-o", "--output", help="output file (default: INPUT_mapped.EXT), - for stdout"
+    )
     mapper.add_argument("--playbook")
     mapper.add_argument("--train", nargs="*", help="curated mapping tables to learn from")
     mapper.add_argument("--description-column", default="StudyDescription")
     mapper.add_argument("--modality-column", default="Modality")
-    mapper.add_argument("--frequency-column", default="frequency",
-                        help="study counts per row, for the volume summary (if present)")
+    mapper.add_argument(
+        "--frequency-column",
+        default="frequency",
+        help="study counts per row, for the volume summary (if present)",
+    )
     mapper.add_argument("--audit", help="write each unique result with its audit trail (JSONL)")
-    mapper.add_argument("--excel-safe", action="store_true",
-                        help="neutralize cells that a spreadsheet would run as formulas")
+    mapper.add_argument(
+        "--excel-safe",
+        action="store_true",
+        help="neutralize cells that a spreadsheet would run as formulas",
+    )
     mapper.add_argument("--chunk-rows", type=int, default=CHUNK_ROWS, help=argparse.SUPPRESS)
     mapper.set_defaults(handler=_run_map)
 

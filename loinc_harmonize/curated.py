@@ -68,7 +68,9 @@ class CuratedTable:
             self._exact.setdefault(r.exact_key, []).append(r)
             self._normalized.setdefault(r.normalized_key, []).append(r)
 
-    def lookup(self, description: object, tags: tuple[str, ...], normalized_key: str) -> Lookup | None:
+    def lookup(
+        self, description: object, tags: tuple[str, ...], normalized_key: str
+    ) -> Lookup | None:
         """Exact match first on MIDRC's key, then on the normalized text."""
         for how, table, key in (
             ("exact", self._exact, midrc_key(description)),
@@ -116,8 +118,14 @@ def read_curated(
     for i, record in enumerate(frame.to_dict("records"), start=2):
         code = clean_code(record.get(code_column))
         if not _CODE.match(code):
-            issues.append(located(source, f"not a LOINC code: {record.get(code_column)!r}", row=i,
-                                  column=code_column))
+            issues.append(
+                located(
+                    source,
+                    f"not a LOINC code: {record.get(code_column)!r}",
+                    row=i,
+                    column=code_column,
+                )
+            )
             continue
         tags, _ = parse_modality_tag(record.get(modality_column), lexicon)
         description = record.get(description_column)

@@ -45,8 +45,10 @@ def summarize(
     w = np.ones(len(truth)) if weights is None else np.asarray(weights, dtype=float)
     top1 = np.array([r.loinc_code == t for r, t in zip(results, truth, strict=True)])
     top5 = np.array(
-        [t in [c.code for c in r.candidates[:5]] or r.loinc_code == t
-         for r, t in zip(results, truth, strict=True)]
+        [
+            t in [c.code for c in r.candidates[:5]] or r.loinc_code == t
+            for r, t in zip(results, truth, strict=True)
+        ]
     )
     auto = np.array([r.status == "auto" for r in results])
     confidence = np.array([r.confidence for r in results])
@@ -57,7 +59,8 @@ def summarize(
         "top5": float((w * top5).sum() / total),
         "auto_coverage": float((w * auto).sum() / total),
         "auto_precision": float((w * (auto & top1)).sum() / max((w * auto).sum(), 1e-9))
-        if auto.any() else float("nan"),
+        if auto.any()
+        else float("nan"),
         "ece": _ece(confidence, top1.astype(float)),
     }
 
@@ -88,13 +91,18 @@ def run_mode(
     results: list[MappingResult | None] = [None] * len(frame)
     if mode == "zero_shot":
         h = make().fit()
-        for i, row in frame.iterrows():
-            results[i] = h.map(row[columns.description], row[columns.modality])
+        for i, (desc, mod) in enumerate(
+            zip(frame[columns.description], frame[columns.modality], strict=True)
+        ):
+            results[i] = h.map(desc, mod)
     elif mode == "exact":
         h = make().fit(frame[[columns.modality, columns.description, columns.code]])
-        for i, row in frame.iterrows():
-            hit = h.map(row[columns.description], row[columns.modality])
-            results[i] = hit if "curated" in hit.reason else MappingResult(status="unmapped")
+        for i, (desc, mod) in enumerate(
+            zip(frame[columns.description], frame[columns.modality], strict=True)
+        ):
+            hit = h.map(desc, mod)
+            miss = MappingResult(status="unmapped", confidence=0.0, reason="no curated match")
+            results[i] = hit if "curated" in hit.reason else miss
     else:
         # Duplicate descriptions stay in one fold, so a test row never has its twin in training.
         key = "_key" if mode == "cv" else "_code"
@@ -105,10 +113,12 @@ def run_mode(
             for i in test:
                 row = frame.iloc[i]
                 results[i] = h.map(row[columns.description], row[columns.modality])
-    return [r if r is not None else MappingResult() for r in results], truth
+    return [r if r is not None else MappingResult(confidence=0.0) for r in results], truth
 
 
-def error_category(result: MappingResult, truth: str, playbook: Playbook, frame: pd.DataFrame) -> str:
+def error_category(
+    result: MappingResult, truth: str, playbook: Playbook, frame: pd.DataFrame
+) -> str:
     """Why a result is wrong: code outside playbook, label inconsistency, parser gap, trade-off."""
     if truth not in playbook:
         return "code outside the playbook"

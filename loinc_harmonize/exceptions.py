@@ -35,7 +35,9 @@ class ModelFileError(LoincHarmonizeError):
     """A saved model file is for another playbook, another format version, or was tampered with."""
 
 
-def located(path: object, problem: str, *, row: int | None = None, column: str | None = None) -> str:
+def located(
+    path: object, problem: str, *, row: int | None = None, column: str | None = None
+) -> str:
     """Build an error message that says where: ``file: row N, column 'C': problem``."""
     where = [str(path)]
     if row is not None:

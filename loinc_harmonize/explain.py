@@ -30,7 +30,11 @@ def render_explanation(result: MappingResult) -> str:
             lines.append(f"     {c.weight:+6.2f}  {c.name:<19} {c.outcome:<8} {c.detail}")
     lines.append(
         f"library {result.audit.library_version}, playbook {result.audit.playbook_fingerprint[:12]}"
-        + (f", curated {result.audit.curated_fingerprint[:12]}" if result.audit.curated_fingerprint else "")
+        + (
+            f", curated {result.audit.curated_fingerprint[:12]}"
+            if result.audit.curated_fingerprint
+            else ""
+        )
     )
     return "\n".join(lines)
 

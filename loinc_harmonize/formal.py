@@ -21,12 +21,12 @@ _LAT_SUFFIX = re.compile(r"\.(right|left|bilateral|unilateral)\b", re.IGNORECASE
 _VIEW_CORE = re.compile(
     r"^(?P<kind>views?|multisection|guidance|view)\b\s*(?P<rest>.*)$", re.IGNORECASE
 )
-_COUNT = re.compile(r"^(?:(?P<op>GE|LE|GT|LT)\s+)?(?P<n>\d+)(?:\s+or\s+(?P<m>\d+))?\b\s*(?P<rest>.*)$")
+_COUNT = re.compile(
+    r"^(?:(?P<op>GE|LE|GT|LT)\s+)?(?P<n>\d+)(?:\s+or\s+(?P<m>\d+))?\b\s*(?P<rest>.*)$"
+)
 _ISOTOPE = re.compile(r"\b(?:[A-Z][a-z]?-\d+m?|\d+[A-Z][a-z]?-\w+)\b")
 _ROUTES = ("IV", "IA", "IS", "IT", "PO", "IH", "PR", "SC", "IM", "ID")
-_GUIDANCE = re.compile(
-    r"^guidance(?:\s+for\s+(?P<body>.+))?$", re.IGNORECASE
-)
+_GUIDANCE = re.compile(r"^guidance(?:\s+for\s+(?P<body>.+))?$", re.IGNORECASE)
 _APPROACHES = ("percutaneous", "transrectal", "transvaginal", "endoscopic", "open", "transjugular")
 
 

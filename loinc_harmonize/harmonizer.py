@@ -25,6 +25,7 @@ from loinc_harmonize.models import (
     Candidate,
     Contribution,
     MappingResult,
+    MappingStatus,
     ParsedDescription,
     Procedure,
 )
@@ -91,8 +92,11 @@ class Harmonizer:
         self.curated_index_: CuratedIndex | None = None
         if curated is not None:
             table = read_curated(
-                curated, self.lexicon_, modality_column=self.modality_column,
-                description_column=self.description_column, code_column=self.code_column,
+                curated,
+                self.lexicon_,
+                modality_column=self.modality_column,
+                description_column=self.description_column,
+                code_column=self.code_column,
             )
             self.curated_ = table
             examples = [r for r in table.rows if r.normalized_key and r.code in self.playbook_]
@@ -111,11 +115,14 @@ class Harmonizer:
 
     # -- mapping -----------------------------------------------------------------------------
 
-    def map(self, description: object, modality: object = None, **dicom_fields: Any) -> MappingResult:
+    def map(
+        self, description: object, modality: object = None, **dicom_fields: Any
+    ) -> MappingResult:
         """Map one description (with its DICOM Modality) to a LOINC code."""
         self._check_fitted()
-        parsed = parse(description, modality, dicom_fields.get("body_part_examined"),
-                       lexicon=self.lexicon_)
+        parsed = parse(
+            description, modality, dicom_fields.get("body_part_examined"), lexicon=self.lexicon_
+        )
         audit = Audit(
             library_version=__version__,
             playbook_fingerprint=self.playbook_.fingerprint,
@@ -130,8 +137,9 @@ class Harmonizer:
             "audit": audit,
         }
         if self.curated_ is not None:
-            hit = self.curated_.lookup(description, parsed.modality_tag,
-                                       parsed.normalized if parsed.usable else "")
+            hit = self.curated_.lookup(
+                description, parsed.modality_tag, parsed.normalized if parsed.usable else ""
+            )
             audit.steps.append(_lookup_step(hit))
             if hit is not None:
                 return self._curated_result(hit, base)
@@ -176,18 +184,32 @@ class Harmonizer:
             confidence=1.0 if unanimous else round(hit.agreement, 4),
             status="auto" if unanimous else "review",
             reason=reason,
-            candidates=[Candidate(code=hit.code, name=self._name(hit.code, hit.name) or "",
-                                  score=1.0, contributions=[Contribution(
-                                      name="curated_exact", weight=1.0, outcome="agree",
-                                      detail=reason)])],
+            candidates=[
+                Candidate(
+                    code=hit.code,
+                    name=self._name(hit.code, hit.name) or "",
+                    score=1.0,
+                    contributions=[
+                        Contribution(
+                            name="curated_exact", weight=1.0, outcome="agree", detail=reason
+                        )
+                    ],
+                )
+            ],
         )
 
-    def _fallback_unspecified(self, parsed: ParsedDescription, base: dict[str, Any]) -> MappingResult:
-        why = "; ".join(f for f in parsed.flags if "placeholder" in f or "empty" in f) or "no usable text"
+    def _fallback_unspecified(
+        self, parsed: ParsedDescription, base: dict[str, Any]
+    ) -> MappingResult:
+        why = (
+            "; ".join(f for f in parsed.flags if "placeholder" in f or "empty" in f)
+            or "no usable text"
+        )
         code = self._unspecified_code(parsed.modality_type)
         if code is None:
-            return MappingResult(**base, status="unmapped",
-                                 reason=f"{why}; no modality to fall back on")
+            return MappingResult(
+                **base, status="unmapped", reason=f"{why}; no modality to fall back on"
+            )
         procedure = self.playbook_[code]
         return MappingResult(
             **base,
@@ -204,29 +226,39 @@ class Harmonizer:
         if not modality:
             return None
         options = [
-            p for p in self.playbook_
-            if p.modality_type == modality and not p.region_imaged and not p.imaging_focus
-            and p.status == "ACTIVE" and not p.guidance_for_action and not p.reason_for_exam
-            and p.modality_subtype is None and not p.timing
+            p
+            for p in self.playbook_
+            if p.modality_type == modality
+            and not p.region_imaged
+            and not p.imaging_focus
+            and p.status == "ACTIVE"
+            and not p.guidance_for_action
+            and not p.reason_for_exam
+            and p.modality_subtype is None
+            and not p.timing
         ]
-        options.sort(key=lambda p: ("Unspecified" not in p.long_common_name,
-                                    len(p.long_common_name), p.code))
+        options.sort(
+            key=lambda p: ("Unspecified" not in p.long_common_name, len(p.long_common_name), p.code)
+        )
         return options[0].code if options else None
 
     def _ranked_result(self, parsed: ParsedDescription, base: dict[str, Any]) -> MappingResult:
         audit: Audit = base["audit"]
         rows = self.index_.block(parsed)
         allowed = ", ".join(parsed.compatible_modalities or (parsed.modality_type or "any",))
-        audit.steps.append(AuditStep(step="blocking",
-                                     detail=f"{len(rows)} codes with modality {allowed}"))
+        audit.steps.append(
+            AuditStep(step="blocking", detail=f"{len(rows)} codes with modality {allowed}")
+        )
         if len(rows) == 0:
-            return MappingResult(**base, status="unmapped",
-                                 reason=f"no playbook code for modality {allowed}")
+            return MappingResult(
+                **base, status="unmapped", reason=f"no playbook code for modality {allowed}"
+            )
         ranked = self._score(parsed, rows)
         best, runner_up = ranked[0], ranked[1] if len(ranked) > 1 else None
         margin = best.score - (runner_up.score if runner_up else best.score - 3.0)
         confidence = self._confidence(best.score, margin)
         thresholds = self.settings_.thresholds
+        status: MappingStatus
         if confidence < thresholds.unmapped:
             status, reason = "unmapped", f"best candidate too weak (confidence {confidence:.2f})"
         elif confidence >= thresholds.auto:
@@ -264,8 +296,14 @@ class Harmonizer:
                 parsed, procedure, float(text[j]), float(boost[j])
             )
             score = round(sum(c.weight for c in contributions), 4)
-            candidates.append(Candidate(code=procedure.code, name=procedure.long_common_name,
-                                        score=score, contributions=contributions))
+            candidates.append(
+                Candidate(
+                    code=procedure.code,
+                    name=procedure.long_common_name,
+                    score=score,
+                    contributions=contributions,
+                )
+            )
         candidates.sort(key=lambda c: (-c.score, c.code))
         return candidates
 
@@ -278,9 +316,14 @@ class Harmonizer:
 def _parse_steps(parsed: ParsedDescription) -> list[AuditStep]:
     steps = [AuditStep(step="normalize", detail=f"{parsed.original!r} -> {parsed.normalized!r}")]
     for evidence in parsed.evidence:
-        steps.append(AuditStep(step="parse", detail=f"{evidence.field} = {evidence.value} "
-                               f"from {evidence.text!r}", rule_id=evidence.rule_id,
-                               span=evidence.span))
+        steps.append(
+            AuditStep(
+                step="parse",
+                detail=f"{evidence.field} = {evidence.value} from {evidence.text!r}",
+                rule_id=evidence.rule_id,
+                span=evidence.span,
+            )
+        )
     for flag in parsed.flags:
         steps.append(AuditStep(step="flag", detail=flag))
     if parsed.unrecognized:

@@ -47,14 +47,20 @@ class Parts(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    modality_type: str | None = Field(None, description="XR, CT, MR, US, NM, PT, PT+CT, MG, RF, DXA")
+    modality_type: str | None = Field(
+        None, description="XR, CT, MR, US, NM, PT, PT+CT, MG, RF, DXA"
+    )
     modality_subtype: str | None = Field(None, description="Angio, Portable, Doppler, SPECT, ...")
     region_imaged: tuple[str, ...] = Field((), description="Top-level regions: Chest, Abdomen")
-    imaging_focus: tuple[str, ...] = Field((), description="Foci within the region: Knee, Spine.lumbar")
+    imaging_focus: tuple[str, ...] = Field(
+        (), description="Foci within the region: Knee, Spine.lumbar"
+    )
     laterality: str | None = Field(None, description="Right, Left or Bilateral")
     timing: str | None = Field(None, description="Contrast timing: WO, W, or WO & W")
     pharmaceutical_route: str | None = Field(None, description="IV, IA, PO, ...")
-    pharmaceutical_substance: str | None = Field(None, description="contrast, radionuclide, 18F-FDG")
+    pharmaceutical_substance: str | None = Field(
+        None, description="contrast, radionuclide, 18F-FDG"
+    )
     view_aggregation: str | None = Field(
         None, description="Single view, 2 views, GE 3 views, Views, Multisection"
     )
@@ -106,7 +112,9 @@ class ParsedDescription(Parts):
     modality_from_text: str | None = None
     evidence: tuple[Evidence, ...] = ()
     unrecognized: tuple[str, ...] = ()
-    flags: tuple[str, ...] = Field((), description="Warnings: modality disagreement, placeholder, ...")
+    flags: tuple[str, ...] = Field(
+        (), description="Warnings: modality disagreement, placeholder, ..."
+    )
 
     def parts(self) -> dict[str, object]:
         """The part fields only, as a plain dict."""
@@ -179,5 +187,7 @@ class MappingResult(BaseModel):
 
     def candidates_json(self) -> str:
         """The top candidates as a compact JSON array ``[{"code", "name", "score"}]``."""
-        rows = [{"code": c.code, "name": c.name, "score": round(c.score, 4)} for c in self.candidates]
+        rows = [
+            {"code": c.code, "name": c.name, "score": round(c.score, 4)} for c in self.candidates
+        ]
         return json.dumps(rows, ensure_ascii=False)

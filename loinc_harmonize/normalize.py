@@ -140,7 +140,9 @@ def _complete_truncated(
     word = matches[0]
     completed, applied = _expand([last.model_copy(update={"text": word})], lexicon, original)
     rule = AppliedRule(
-        rule_id="TRUNCATED", span=(last.start, last.end), before=original[last.start : last.end],
+        rule_id="TRUNCATED",
+        span=(last.start, last.end),
+        before=original[last.start : last.end],
         after=word,
     )
     return [*tokens[:-1], *completed], [rule, *applied]
@@ -188,8 +190,8 @@ def normalize(value: object, *, lexicon: Lexicon | None = None) -> NormalizedTex
     expanded, truncation = _complete_truncated(expanded, lex, text)
     expanded = _drop_stray_symbols(expanded)
     words = tuple(t.text for t in raw)
-    placeholder = not expanded or words in lex.placeholders or not any(
-        t.text.isalnum() for t in expanded
+    placeholder = (
+        not expanded or words in lex.placeholders or not any(t.text.isalnum() for t in expanded)
     )
     if placeholder:
         flags.append("placeholder: no usable description" if text.strip() else "empty description")

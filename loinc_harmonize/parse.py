@@ -16,8 +16,9 @@ from loinc_harmonize.rules import Lexicon, PartRule, default_lexicon
 _TAG_SPLIT = re.compile(r"[\s,;/\\|\[\]'\"()]+")
 _VIEW_WORDS = ("view", "views")
 #: View types that count as a projection when inferring a view count from named views.
-_PROJECTIONS = frozenset({"AP", "PA", "Lateral", "Oblique", "Frontal", "Supine", "Upright",
-                          "Decubitus", "Lordotic"})
+_PROJECTIONS = frozenset(
+    {"AP", "PA", "Lateral", "Oblique", "Frontal", "Supine", "Upright", "Decubitus", "Lordotic"}
+)
 
 
 def parse_modality_tag(value: object, lexicon: Lexicon) -> tuple[tuple[str, ...], list[str]]:
@@ -59,8 +60,9 @@ class _Collector:
             self.values[field].append(value)
         start, end = span
         self.evidence.append(
-            Evidence(field=field, value=value, rule_id=rule_id, span=span,
-                     text=self.original[start:end])
+            Evidence(
+                field=field, value=value, rule_id=rule_id, span=span, text=self.original[start:end]
+            )
         )
 
     def first(self, field: str) -> str | None:
@@ -89,9 +91,9 @@ def _choose_modality(
         text_kinds = ["PT+CT", *[k for k in text_kinds if k not in ("PT", "CT", "PT+CT")]]
     if not allowed:
         return (text_kinds[0] if text_kinds else None), tuple(text_kinds), flags
-    if {"CT", "PT"} <= set(tags) or "CTPT" in tags:
-        if not text_kinds or text_kinds[0] in ("PT", "CT", "PT+CT"):
-            return "PT+CT", allowed, flags
+    hybrid_tag = {"CT", "PT"} <= set(tags) or "CTPT" in tags
+    if hybrid_tag and (not text_kinds or text_kinds[0] in ("PT", "CT", "PT+CT")):
+        return "PT+CT", allowed, flags
     for kind in text_kinds:
         if kind in allowed:
             return kind, allowed, flags
@@ -134,7 +136,9 @@ def _scan(
     return unrecognized
 
 
-def _view_count(tokens: list[NormalizedToken]) -> tuple[tuple[int, int | None] | None, tuple[int, int] | None]:
+def _view_count(
+    tokens: list[NormalizedToken],
+) -> tuple[tuple[int, int | None] | None, tuple[int, int] | None]:
     """Explicit counts: ``2 views``, ``1 - 2 views``, ``2 or 3 views``, ``3 + views``."""
     words = [t.text for t in tokens]
     for i, word in enumerate(words):
@@ -159,7 +163,9 @@ def _region_from_foci(out: _Collector, lexicon: Lexicon) -> None:
     for focus in list(out.values.get("imaging_focus", [])):
         region = lexicon.vocabulary.region_of(focus)
         if region and region not in out.values.get("region_imaged", []):
-            source = next(e for e in out.evidence if e.field == "imaging_focus" and e.value == focus)
+            source = next(
+                e for e in out.evidence if e.field == "imaging_focus" and e.value == focus
+            )
             out.add("region_imaged", region, "HIERARCHY", source.span)
 
 
@@ -240,8 +246,9 @@ def _add_body_part(value: object, modality: str | None, lex: Lexicon, out: _Coll
         for region in scratch.values.get(field, []):
             out.values.setdefault(field, []).append(region)
             out.evidence.append(
-                Evidence(field=field, value=region, rule_id="BODY_PART_EXAMINED", span=(0, 0),
-                         text="")
+                Evidence(
+                    field=field, value=region, rule_id="BODY_PART_EXAMINED", span=(0, 0), text=""
+                )
             )
 
 
@@ -274,14 +281,19 @@ def _assemble(
         fields["view_aggregation"] = _aggregation(count)
         if count_span is not None:
             out.evidence.append(
-                Evidence(field="view_count", value=f"{count[0]}-{count[1] or ''}", rule_id="VIEWCOUNT",
-                         span=count_span, text=normalized.original[count_span[0] : count_span[1]])
+                Evidence(
+                    field="view_count",
+                    value=f"{count[0]}-{count[1] or ''}",
+                    rule_id="VIEWCOUNT",
+                    span=count_span,
+                    text=normalized.original[count_span[0] : count_span[1]],
+                )
             )
     if normalized.placeholder:
         fields = {"modality_type": chosen}
         unrecognized = []
     return ParsedDescription(
-        **fields,
+        **fields,  # type: ignore[arg-type]
         original=normalized.original,
         normalized=normalized.text,
         usable=not normalized.placeholder,

@@ -119,9 +119,7 @@ class Playbook:
             and (region is None or region in p.region_imaged or region in p.imaging_focus)
             and (not statuses or p.status in statuses)
         ]
-        return Playbook(
-            kept, source=self.source, version=self.version, vocabulary=self.vocabulary
-        )
+        return Playbook(kept, source=self.source, version=self.version, vocabulary=self.vocabulary)
 
     def to_dataframe(self) -> pd.DataFrame:
         """One row per procedure; multi-valued parts joined with ``|``."""
@@ -311,8 +309,15 @@ def _procedures_from_table(
     statuses = frame["status"] if "status" in frame.columns else ["ACTIVE"] * len(frame)
     procedures: dict[str, Procedure] = {}
     for i, (code, name, comp, system, method, status) in enumerate(
-        zip(codes, names, frame["component"], frame["system"], frame["method_typ"], statuses,
-            strict=True)
+        zip(
+            codes,
+            names,
+            frame["component"],
+            frame["system"],
+            frame["method_typ"],
+            statuses,
+            strict=True,
+        )
     ):
         if not code or code in procedures:
             continue
@@ -487,5 +492,7 @@ def _flat_record(procedure: Procedure) -> dict[str, Any]:
     for key in TUPLE_FIELDS:
         record[key] = "|".join(record[key])
     count = record["view_count"]
-    record["view_count"] = "" if count is None else f"{count[0]}-{'' if count[1] is None else count[1]}"
+    record["view_count"] = (
+        "" if count is None else f"{count[0]}-{'' if count[1] is None else count[1]}"
+    )
     return record

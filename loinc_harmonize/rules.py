@@ -99,12 +99,13 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
             PartRule(row["id"], row["field"], pattern, row["value"], scope)
         )
     parts: dict[str, list[tuple[tuple[str, ...], list[PartRule]]]] = {}
-    for pattern, rules in grouped.items():
-        parts.setdefault(pattern[0], []).append((pattern, rules))
+    for pattern, part_rules in grouped.items():
+        parts.setdefault(pattern[0], []).append((pattern, part_rules))
     for entries in parts.values():
         entries.sort(key=lambda e: -len(e[0]))
     placeholders = frozenset(
-        tuple(tokenize(r["pattern"])) for r in read_tsv(root / "placeholders.tsv", ("id", "pattern"))
+        tuple(tokenize(r["pattern"]))
+        for r in read_tsv(root / "placeholders.tsv", ("id", "pattern"))
     )
     known = {t for rules in rewrites.values() for r in rules for t in (*r.pattern, *r.replacement)}
     known |= {t for pattern in grouped for t in pattern}
@@ -117,8 +118,9 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         )
         for row in read_tsv(root / "implications.tsv", ("id", "scope", "when", "then"))
     )
-    return Lexicon(rewrites, parts, placeholders, frozenset(known), load_vocabulary(root),
-                   implications, root)
+    return Lexicon(
+        rewrites, parts, placeholders, frozenset(known), load_vocabulary(root), implications, root
+    )
 
 
 @lru_cache(maxsize=4)

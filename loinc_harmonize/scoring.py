@@ -6,7 +6,7 @@ their sum, so a notebook can draw it as a waterfall and a curator can read it.
 
 from __future__ import annotations
 
-from loinc_harmonize.models import Contribution, ParsedDescription, Procedure
+from loinc_harmonize.models import Contribution, Outcome, ParsedDescription, Procedure
 from loinc_harmonize.settings import Settings
 from loinc_harmonize.vocab import Vocabulary
 
@@ -44,13 +44,24 @@ class Scorer:
                     name="curated_similarity",
                     weight=round(w("curated_similarity") * strength, 4),
                     outcome="agree",
-                    detail=f"similar curated description mapped to this code: {curated_similarity:.2f}",
+                    detail=f"similar curated description has this code: {curated_similarity:.2f}",
                 )
             )
         for compare in (
-            self._modality, self._subtype, self._region, self._focus, self._laterality,
-            self._timing, self._views, self._view_types, self._reason, self._guidance,
-            self._maneuver, self._substance, self._status, self._composite,
+            self._modality,
+            self._subtype,
+            self._region,
+            self._focus,
+            self._laterality,
+            self._timing,
+            self._views,
+            self._view_types,
+            self._reason,
+            self._guidance,
+            self._maneuver,
+            self._substance,
+            self._status,
+            self._composite,
         ):
             item = compare(parsed, code)
             if item is not None:
@@ -60,7 +71,13 @@ class Scorer:
     # -- one method per part ---------------------------------------------------------------
 
     def _pair(
-        self, name: str, ours: object, theirs: object, label: str, *, conflict_name: str = "conflict"
+        self,
+        name: str,
+        ours: object,
+        theirs: object,
+        label: str,
+        *,
+        conflict_name: str = "conflict",
     ) -> Contribution | None:
         """Generic single-valued comparison: agree, conflict, unsupported or missing."""
         if not ours and not theirs:
@@ -68,9 +85,13 @@ class Scorer:
         if ours and theirs:
             if str(ours).lower() == str(theirs).lower():
                 return self._make(name, "agree", f"{label} agrees: {ours}")
-            return self._make(name, conflict_name, f"{label} conflicts: description {ours}, code {theirs}")
+            return self._make(
+                name, conflict_name, f"{label} conflicts: description {ours}, code {theirs}"
+            )
         if theirs:
-            return self._make(name, "unsupported", f"code has {label} {theirs}; description does not say")
+            return self._make(
+                name, "unsupported", f"code has {label} {theirs}; description does not say"
+            )
         return self._make(name, "missing", f"description says {label} {ours}; code does not")
 
     def _make(self, name: str, kind: str, detail: str) -> Contribution:
@@ -85,11 +106,15 @@ class Scorer:
         allowed = p.compatible_modalities
         if c.modality_type in allowed:
             return Contribution(
-                name="modality", weight=0.0, outcome="partial",
+                name="modality",
+                weight=0.0,
+                outcome="partial",
                 detail=f"code modality {c.modality_type} is allowed by the DICOM Modality",
             )
         return self._make(
-            "modality", "conflict", f"modality conflicts: description {p.modality_type}, code {c.modality_type}"
+            "modality",
+            "conflict",
+            f"modality conflicts: description {p.modality_type}, code {c.modality_type}",
         )
 
     def _subtype(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
@@ -102,26 +127,40 @@ class Scorer:
         if not ours:
             return self._make("region", "unsupported", f"code images {', '.join(sorted(theirs))}")
         if not theirs:
-            return Contribution(name="region", weight=0.0, outcome="missing",
-                                detail="code is for an unspecified body region")
+            return Contribution(
+                name="region",
+                weight=0.0,
+                outcome="missing",
+                detail="code is for an unspecified body region",
+            )
         if ours == theirs:
             return self._make("region", "agree", f"region agrees: {', '.join(sorted(ours))}")
         shared = ours & theirs
         if shared:
             weight = self.settings.weight("region_partial") * len(shared) / len(ours | theirs)
-            weight += self.settings.weight("region_conflict") * 0.4 * len(theirs - ours) / len(theirs)
+            weight += (
+                self.settings.weight("region_conflict") * 0.4 * len(theirs - ours) / len(theirs)
+            )
             return Contribution(
-                name="region", weight=round(weight, 4), outcome="partial",
+                name="region",
+                weight=round(weight, 4),
+                outcome="partial",
                 detail=f"region overlaps: description {sorted(ours)}, code {sorted(theirs)}",
             )
-        return self._make("region", "conflict", f"region conflicts: description {sorted(ours)}, code {sorted(theirs)}")
+        return self._make(
+            "region",
+            "conflict",
+            f"region conflicts: description {sorted(ours)}, code {sorted(theirs)}",
+        )
 
     def _focus(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = set(p.imaging_focus), set(c.imaging_focus)
         if not ours and not theirs:
             return None
         if not ours:
-            return self._make("focus", "unsupported", f"code focuses on {', '.join(sorted(theirs))}")
+            return self._make(
+                "focus", "unsupported", f"code focuses on {', '.join(sorted(theirs))}"
+            )
         if not theirs:
             regions = {self.vocabulary.region_of(f) for f in ours}
             if regions & set(c.region_imaged):
@@ -133,10 +172,16 @@ class Scorer:
         if matched:
             share = len(matched) / len(ours | theirs)
             return Contribution(
-                name="focus", weight=round(self.settings.weight("focus_agree") * share, 4),
-                outcome="partial", detail=f"focus overlaps: description {sorted(ours)}, code {sorted(theirs)}",
+                name="focus",
+                weight=round(self.settings.weight("focus_agree") * share, 4),
+                outcome="partial",
+                detail=f"focus overlaps: description {sorted(ours)}, code {sorted(theirs)}",
             )
-        return self._make("focus", "conflict", f"focus conflicts: description {sorted(ours)}, code {sorted(theirs)}")
+        return self._make(
+            "focus",
+            "conflict",
+            f"focus conflicts: description {sorted(ours)}, code {sorted(theirs)}",
+        )
 
     def _laterality(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         return self._pair("laterality", p.laterality, c.laterality, "laterality")
@@ -156,9 +201,17 @@ class Scorer:
         if lo <= min(hi_ours, hi_theirs):
             exact = ours == theirs
             weight = self.settings.weight("views_agree") * (1.0 if exact else 0.6)
-            return Contribution(name="views", weight=weight, outcome="agree" if exact else "partial",
-                                detail=f"view count compatible: description {_count(ours)}, code {_count(theirs)}")
-        return self._make("views", "conflict", f"view count conflicts: description {_count(ours)}, code {_count(theirs)}")
+            return Contribution(
+                name="views",
+                weight=weight,
+                outcome="agree" if exact else "partial",
+                detail=f"view count compatible: description {_count(ours)}, code {_count(theirs)}",
+            )
+        return self._make(
+            "views",
+            "conflict",
+            f"view count conflicts: description {_count(ours)}, code {_count(theirs)}",
+        )
 
     def _view_types(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours = {v for v in p.view_type if v != "Frontal"}
@@ -168,18 +221,30 @@ class Scorer:
             return None
         if frontal and theirs & {"AP", "PA"} and not (theirs - {"AP", "PA"} - ours):
             # "Frontal" is AP or PA: compatible with a code naming one, but not proof of it.
-            return Contribution(name="view_type", weight=self.settings.weight("view_type_agree") / 2,
-                                outcome="partial", detail="frontal view is compatible with AP/PA")
+            return Contribution(
+                name="view_type",
+                weight=self.settings.weight("view_type_agree") / 2,
+                outcome="partial",
+                detail="frontal view is compatible with AP/PA",
+            )
         if ours and ours == theirs:
             return self._make("view_type", "agree", f"views agree: {', '.join(sorted(ours))}")
         if not theirs:
             return None
         if not ours:
-            return self._make("view_type", "unsupported", f"code names views {', '.join(sorted(theirs))}")
+            return self._make(
+                "view_type", "unsupported", f"code names views {', '.join(sorted(theirs))}"
+            )
         if ours & theirs:
-            return Contribution(name="view_type", weight=self.settings.weight("view_type_agree") / 2,
-                                outcome="partial", detail=f"views overlap: {sorted(ours)} vs {sorted(theirs)}")
-        return self._make("view_type", "conflict", f"views conflict: {sorted(ours)} vs {sorted(theirs)}")
+            return Contribution(
+                name="view_type",
+                weight=self.settings.weight("view_type_agree") / 2,
+                outcome="partial",
+                detail=f"views overlap: {sorted(ours)} vs {sorted(theirs)}",
+            )
+        return self._make(
+            "view_type", "conflict", f"views conflict: {sorted(ours)} vs {sorted(theirs)}"
+        )
 
     def _reason(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         return self._pair("reason", p.reason_for_exam, c.reason_for_exam, "reason for exam")
@@ -196,27 +261,41 @@ class Scorer:
     def _maneuver(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = set(p.maneuver), set(c.maneuver)
         if ours & theirs:
-            return self._make("maneuver", "agree", f"maneuver agrees: {', '.join(sorted(ours & theirs))}")
+            return self._make(
+                "maneuver", "agree", f"maneuver agrees: {', '.join(sorted(ours & theirs))}"
+            )
         if theirs and not ours:
-            return self._make("maneuver", "unsupported", f"code has maneuver {', '.join(sorted(theirs))}")
+            return self._make(
+                "maneuver", "unsupported", f"code has maneuver {', '.join(sorted(theirs))}"
+            )
         return None
 
     def _substance(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         if p.pharmaceutical_substance and p.pharmaceutical_substance == c.pharmaceutical_substance:
-            return self._make("substance", "agree", f"substance agrees: {c.pharmaceutical_substance}")
+            return self._make(
+                "substance", "agree", f"substance agrees: {c.pharmaceutical_substance}"
+            )
         return None
 
     def _composite(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         if c.formal_name and "&&" in c.formal_name:
-            return Contribution(name="composite", weight=self.settings.weight("composite_code"),
-                                outcome="missing", detail="code combines several procedures")
+            return Contribution(
+                name="composite",
+                weight=self.settings.weight("composite_code"),
+                outcome="missing",
+                detail="code combines several procedures",
+            )
         return None
 
     def _status(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         if c.status == "ACTIVE":
             return None
-        return Contribution(name="status", weight=self.settings.weight("status_not_active"),
-                            outcome="conflict", detail=f"code is {c.status}")
+        return Contribution(
+            name="status",
+            weight=self.settings.weight("status_not_active"),
+            outcome="conflict",
+            detail=f"code is {c.status}",
+        )
 
 
 def _within(focus: str, code_focus: str) -> bool:
@@ -231,11 +310,12 @@ def _count(count: tuple[int, int | None]) -> str:
     return str(lo) if lo == hi else f"{lo}-{hi}"
 
 
-def _outcome(kind: str) -> str:
-    return {
+def _outcome(kind: str) -> Outcome:
+    outcomes: dict[str, Outcome] = {
         "agree": "agree",
         "broader": "partial",
         "conflict": "conflict",
         "unsupported": "missing",
         "missing": "missing",
-    }.get(kind, "info")
+    }
+    return outcomes.get(kind, "info")

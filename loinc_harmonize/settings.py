@@ -37,9 +37,9 @@ class Settings(BaseModel):
 
     format: int = 1
     weights: dict[str, float]
-    retrieval: Retrieval = Field(default_factory=Retrieval)
-    thresholds: Thresholds = Field(default_factory=Thresholds)
-    calibration: Calibration = Field(default_factory=Calibration)
+    retrieval: Retrieval = Field(default_factory=lambda: Retrieval())
+    thresholds: Thresholds = Field(default_factory=lambda: Thresholds())
+    calibration: Calibration = Field(default_factory=lambda: Calibration())
 
     @classmethod
     def default(cls) -> Settings:

@@ -20,21 +20,62 @@ from loinc_harmonize.playbook import _flat_record, load_playbook
 OUT = Path(__file__).resolve().parent.parent / "playbook_data"
 
 HEAD_NECK_FOCI = {
-    (), ("Brain",), ("Facial bones",), ("Sinuses",), ("Orbit",), ("Temporal bone",),
-    ("Internal auditory canal",), ("Head vessels",), ("Neck vessels",), ("Face",),
-    ("Spine.cervical",), ("Pituitary",), ("Temporomandibular joint",), ("Sella turcica",),
-    ("Head vessels", "Neck vessels"), ("Head veins",), ("Thyroid gland",),
+    (),
+    ("Brain",),
+    ("Facial bones",),
+    ("Sinuses",),
+    ("Orbit",),
+    ("Temporal bone",),
+    ("Internal auditory canal",),
+    ("Head vessels",),
+    ("Neck vessels",),
+    ("Face",),
+    ("Spine.cervical",),
+    ("Pituitary",),
+    ("Temporomandibular joint",),
+    ("Sella turcica",),
+    ("Head vessels", "Neck vessels"),
+    ("Head veins",),
+    ("Thyroid gland",),
 }
-SPINE_FOCI = {("Spine.cervical",), ("Spine.thoracic",), ("Spine.lumbar",),
-              ("Spine.thoracic", "Spine.lumbar"), ("Spine.cervical", "Spine.thoracic", "Spine.lumbar"),
-              ("Sacrum",), ("Sacrum+Coccyx",), ("Sacroiliac joint",)}
-CHEST_FOCI = {(), ("Heart",), ("Heart", "Coronary arteries"), ("Pulmonary arteries",),
-              ("Chest vessels",), ("Lung",), ("Ribs",), ("Aorta.thoracic",), ("Esophagus",),
-              ("Chest vessels", "Abdominal vessels"), ("Sternum",)}
-ABD_FOCI = {(), ("Liver",), ("Kidney",), ("Pancreas",), ("Abdominal vessels",),
-            ("Abdominal vessels", "Pelvis vessels"), ("Gallbladder",), ("Aorta.abdominal",),
-            ("Urinary bladder",), ("Prostate",), ("Uterus",), ("Kidney", "Urinary bladder"),
-            ("Chest vessels", "Abdominal vessels", "Pelvis vessels")}
+SPINE_FOCI = {
+    ("Spine.cervical",),
+    ("Spine.thoracic",),
+    ("Spine.lumbar",),
+    ("Spine.thoracic", "Spine.lumbar"),
+    ("Spine.cervical", "Spine.thoracic", "Spine.lumbar"),
+    ("Sacrum",),
+    ("Sacrum+Coccyx",),
+    ("Sacroiliac joint",),
+}
+CHEST_FOCI = {
+    (),
+    ("Heart",),
+    ("Heart", "Coronary arteries"),
+    ("Pulmonary arteries",),
+    ("Chest vessels",),
+    ("Lung",),
+    ("Ribs",),
+    ("Aorta.thoracic",),
+    ("Esophagus",),
+    ("Chest vessels", "Abdominal vessels"),
+    ("Sternum",),
+}
+ABD_FOCI = {
+    (),
+    ("Liver",),
+    ("Kidney",),
+    ("Pancreas",),
+    ("Abdominal vessels",),
+    ("Abdominal vessels", "Pelvis vessels"),
+    ("Gallbladder",),
+    ("Aorta.abdominal",),
+    ("Urinary bladder",),
+    ("Prostate",),
+    ("Uterus",),
+    ("Kidney", "Urinary bladder"),
+    ("Chest vessels", "Abdominal vessels", "Pelvis vessels"),
+}
 LIMB_FOCI = {"Knee", "Shoulder", "Ankle", "Foot", "Hand", "Wrist", "Hip", "Elbow"}
 TORSO = {"Chest", "Abdomen", "Pelvis"}
 
@@ -48,55 +89,190 @@ def _guided(p: Procedure) -> bool:
 
 
 GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
-    ("unspecified_region", lambda p: _plain(p) and not p.region_imaged and not p.imaging_focus
-     and p.modality_subtype in (None, "Portable", "Angio", "SPECT")),
-    ("chest_xr", lambda p: _plain(p) and p.modality_type == "XR" and p.region_imaged in
-     (("Chest",), ("Chest", "Abdomen")) and p.imaging_focus in ((), ("Ribs",))),
-    ("chest_ct", lambda p: _plain(p) and p.modality_type == "CT" and p.region_imaged == ("Chest",)
-     and p.imaging_focus in CHEST_FOCI),
-    ("torso_ct", lambda p: _plain(p) and p.modality_type == "CT" and len(p.region_imaged) >= 2
-     and set(p.region_imaged) <= TORSO),
-    ("head_neck_ct_mr", lambda p: _plain(p) and p.modality_type in ("CT", "MR")
-     and set(p.region_imaged) <= {"Head", "Neck"} and bool(p.region_imaged)
-     and p.imaging_focus in HEAD_NECK_FOCI and p.laterality is None),
-    ("spine_ct_mr_xr", lambda p: _plain(p) and p.modality_type in ("CT", "MR", "XR")
-     and p.imaging_focus in SPINE_FOCI and p.modality_subtype is None
-     and (p.modality_type != "XR" or p.maneuver == ())),
-    ("abdomen_pelvis", lambda p: _plain(p) and p.modality_type in ("CT", "MR", "US", "XR")
-     and set(p.region_imaged) <= {"Abdomen", "Pelvis"} and bool(p.region_imaged)
-     and p.imaging_focus in ABD_FOCI and p.laterality is None),
-    ("chest_mr_us", lambda p: _plain(p) and p.modality_type in ("MR", "US")
-     and p.region_imaged == ("Chest",) and p.imaging_focus in CHEST_FOCI),
-    ("extremity_xr", lambda p: _plain(p) and p.modality_type == "XR" and p.modality_subtype is None
-     and len(p.imaging_focus) == 1 and p.imaging_focus[0] in LIMB_FOCI
-     and p.laterality in ("Left", "Right", "Bilateral") and not p.maneuver and not p.view_type
-     and p.view_aggregation in ("Views", "Single view", "2 views", "3 views", "GE 3 views",
-                                "GE 4 views")),
-    ("extremity_ct_mr", lambda p: _plain(p) and p.modality_type in ("CT", "MR")
-     and len(p.imaging_focus) == 1 and p.imaging_focus[0] in {"Knee", "Shoulder", "Hip"}
-     and p.laterality in ("Left", "Right")),
-    ("breast", lambda p: p.status == "ACTIVE" and p.guidance_for_action is None
-     and p.modality_type in ("MG", "US", "MR") and p.region_imaged == ("Breast",)
-     and not p.view_type and not p.maneuver),
-    ("nm_pet", lambda p: _plain(p) and p.modality_type in ("PT", "PT+CT", "NM", "NM+CT")
-     and (p.region_imaged in ((), ("Whole body",)) or p.imaging_focus in (("Heart",), ("Lung",)))
-     and p.modality_subtype in (None, "SPECT") and len(p.view_type) <= 1 and not p.maneuver),
+    (
+        "unspecified_region",
+        lambda p: (
+            _plain(p)
+            and not p.region_imaged
+            and not p.imaging_focus
+            and p.modality_subtype in (None, "Portable", "Angio", "SPECT")
+        ),
+    ),
+    (
+        "chest_xr",
+        lambda p: (
+            _plain(p)
+            and p.modality_type == "XR"
+            and p.region_imaged in (("Chest",), ("Chest", "Abdomen"))
+            and p.imaging_focus in ((), ("Ribs",))
+        ),
+    ),
+    (
+        "chest_ct",
+        lambda p: (
+            _plain(p)
+            and p.modality_type == "CT"
+            and p.region_imaged == ("Chest",)
+            and p.imaging_focus in CHEST_FOCI
+        ),
+    ),
+    (
+        "torso_ct",
+        lambda p: (
+            _plain(p)
+            and p.modality_type == "CT"
+            and len(p.region_imaged) >= 2
+            and set(p.region_imaged) <= TORSO
+        ),
+    ),
+    (
+        "head_neck_ct_mr",
+        lambda p: (
+            _plain(p)
+            and p.modality_type in ("CT", "MR")
+            and set(p.region_imaged) <= {"Head", "Neck"}
+            and bool(p.region_imaged)
+            and p.imaging_focus in HEAD_NECK_FOCI
+            and p.laterality is None
+        ),
+    ),
+    (
+        "spine_ct_mr_xr",
+        lambda p: (
+            _plain(p)
+            and p.modality_type in ("CT", "MR", "XR")
+            and p.imaging_focus in SPINE_FOCI
+            and p.modality_subtype is None
+            and (p.modality_type != "XR" or p.maneuver == ())
+        ),
+    ),
+    (
+        "abdomen_pelvis",
+        lambda p: (
+            _plain(p)
+            and p.modality_type in ("CT", "MR", "US", "XR")
+            and set(p.region_imaged) <= {"Abdomen", "Pelvis"}
+            and bool(p.region_imaged)
+            and p.imaging_focus in ABD_FOCI
+            and p.laterality is None
+        ),
+    ),
+    (
+        "chest_mr_us",
+        lambda p: (
+            _plain(p)
+            and p.modality_type in ("MR", "US")
+            and p.region_imaged == ("Chest",)
+            and p.imaging_focus in CHEST_FOCI
+        ),
+    ),
+    (
+        "extremity_xr",
+        lambda p: (
+            _plain(p)
+            and p.modality_type == "XR"
+            and p.modality_subtype is None
+            and len(p.imaging_focus) == 1
+            and p.imaging_focus[0] in LIMB_FOCI
+            and p.laterality in ("Left", "Right", "Bilateral")
+            and not p.maneuver
+            and not p.view_type
+            and p.view_aggregation
+            in ("Views", "Single view", "2 views", "3 views", "GE 3 views", "GE 4 views")
+        ),
+    ),
+    (
+        "extremity_ct_mr",
+        lambda p: (
+            _plain(p)
+            and p.modality_type in ("CT", "MR")
+            and len(p.imaging_focus) == 1
+            and p.imaging_focus[0] in {"Knee", "Shoulder", "Hip"}
+            and p.laterality in ("Left", "Right")
+        ),
+    ),
+    (
+        "breast",
+        lambda p: (
+            p.status == "ACTIVE"
+            and p.guidance_for_action is None
+            and p.modality_type in ("MG", "US", "MR")
+            and p.region_imaged == ("Breast",)
+            and not p.view_type
+            and not p.maneuver
+        ),
+    ),
+    (
+        "nm_pet",
+        lambda p: (
+            _plain(p)
+            and p.modality_type in ("PT", "PT+CT", "NM", "NM+CT")
+            and (
+                p.region_imaged in ((), ("Whole body",))
+                or p.imaging_focus in (("Heart",), ("Lung",))
+            )
+            and p.modality_subtype in (None, "SPECT")
+            and len(p.view_type) <= 1
+            and not p.maneuver
+        ),
+    ),
     ("pet_ct_guidance", lambda p: _guided(p) and p.modality_type == "PT+CT"),
-    ("fluoroscopy", lambda p: _plain(p) and p.modality_type == "RF" and p.modality_subtype is None
-     and p.imaging_focus in (("Esophagus",), ("Gastrointestinal tract",), ("Small bowel",),
-                             ("Colon",), ("Urinary bladder",))),
-    ("chest_guidance", lambda p: _guided(p) and p.modality_type in ("RF", "US")
-     and p.region_imaged == ("Chest",) and not p.imaging_focus),
-    ("ct_guidance", lambda p: _guided(p) and p.modality_type == "CT" and p.region_imaged in
-     (("Chest",), ("Abdomen",), ("Pelvis",)) and not p.imaging_focus),
-    ("whole_body", lambda p: _plain(p) and p.region_imaged == ("Whole body",)
-     and p.modality_type in ("CT", "MR", "XR")),
+    (
+        "fluoroscopy",
+        lambda p: (
+            _plain(p)
+            and p.modality_type == "RF"
+            and p.modality_subtype is None
+            and p.imaging_focus
+            in (
+                ("Esophagus",),
+                ("Gastrointestinal tract",),
+                ("Small bowel",),
+                ("Colon",),
+                ("Urinary bladder",),
+            )
+        ),
+    ),
+    (
+        "chest_guidance",
+        lambda p: (
+            _guided(p)
+            and p.modality_type in ("RF", "US")
+            and p.region_imaged == ("Chest",)
+            and not p.imaging_focus
+        ),
+    ),
+    (
+        "ct_guidance",
+        lambda p: (
+            _guided(p)
+            and p.modality_type == "CT"
+            and p.region_imaged in (("Chest",), ("Abdomen",), ("Pelvis",))
+            and not p.imaging_focus
+        ),
+    ),
+    (
+        "whole_body",
+        lambda p: (
+            _plain(p)
+            and p.region_imaged == ("Whole body",)
+            and p.modality_type in ("CT", "MR", "XR")
+        ),
+    ),
     ("dxa", lambda p: _plain(p) and p.modality_type == "DXA" and p.laterality is None),
 ]
 
-COLUMNS = ["code", "long_common_name", "status", "group", *[
-    c for c in Procedure.model_fields if c not in ("code", "long_common_name", "status", "source")
-]]
+COLUMNS = [
+    "code",
+    "long_common_name",
+    "status",
+    "group",
+    *[
+        c
+        for c in Procedure.model_fields
+        if c not in ("code", "long_common_name", "status", "source")
+    ],
+]
 
 
 def main(argv: list[str]) -> int:
@@ -107,7 +283,7 @@ def main(argv: list[str]) -> int:
             if procedure.code not in chosen and keep(procedure):
                 chosen[procedure.code] = (group, procedure)
     rows = []
-    for code, (group, procedure) in sorted(chosen.items(), key=lambda kv: (kv[1][0], kv[0])):
+    for _code, (group, procedure) in sorted(chosen.items(), key=lambda kv: (kv[1][0], kv[0])):
         record = _flat_record(procedure)
         record["group"] = group
         rows.append({c: record.get(c) or "" for c in COLUMNS})

@@ -23,9 +23,14 @@ def harmonizer() -> Harmonizer:
 
 
 def test_map_dataframe_keeps_rows_columns_order(harmonizer: Harmonizer) -> None:
-    df = pd.DataFrame({"id": [3, 1, 2, 4], "Modality": ["CT", "CR", "CT", None],
-                       "StudyDescription": ["CT CHEST WO", "XR CHEST 2 VIEWS", "CT CHEST WO", None]},
-                      index=[10, 5, 7, 1])
+    df = pd.DataFrame(
+        {
+            "id": [3, 1, 2, 4],
+            "Modality": ["CT", "CR", "CT", None],
+            "StudyDescription": ["CT CHEST WO", "XR CHEST 2 VIEWS", "CT CHEST WO", None],
+        },
+        index=[10, 5, 7, 1],
+    )
     before = df.copy()
     out = map_dataframe(df, harmonizer)
     pd.testing.assert_frame_equal(df, before)
@@ -100,11 +105,15 @@ def test_cli_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_evaluate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     labels = tmp_path / "labels.csv"
-    pd.DataFrame({"Modality": ["CT", "CT", "CR"] * 4,
-                  "StudyDescription": [f"CT CHEST WO {i}" for i in range(4)]
-                  + [f"CT HEAD WO {i}" for i in range(4)] + [f"XR CHEST 2V {i}" for i in range(4)],
-                  "LOINC code": ["29252-4"] * 4 + ["30799-1"] * 4 + ["36643-5"] * 4}
-                 ).to_csv(labels, index=False)
+    pd.DataFrame(
+        {
+            "Modality": ["CT", "CT", "CR"] * 4,
+            "StudyDescription": [f"CT CHEST WO {i}" for i in range(4)]
+            + [f"CT HEAD WO {i}" for i in range(4)]
+            + [f"XR CHEST 2V {i}" for i in range(4)],
+            "LOINC code": ["29252-4"] * 4 + ["30799-1"] * 4 + ["36643-5"] * 4,
+        }
+    ).to_csv(labels, index=False)
     assert main(["evaluate", "--labels", str(labels), "--modes", "exact,zero_shot,cv"]) == 0
     out = capsys.readouterr().out
     assert "zero_shot" in out and "top1" in out

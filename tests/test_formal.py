@@ -28,7 +28,12 @@ SYSTEMS = [
         None,
     ),
     ("Abdomen && Chest+Abdomen+Pelvis", ("Abdomen", "Chest", "Pelvis"), (), None),
-    ("Pelvis & Lower extremity.bilateral>Hip", ("Pelvis", "Lower extremity"), ("Hip",), "Bilateral"),
+    (
+        "Pelvis & Lower extremity.bilateral>Hip",
+        ("Pelvis", "Lower extremity"),
+        ("Hip",),
+        "Bilateral",
+    ),
     ("Head>Face & Neck", ("Head", "Neck"), ("Face",), None),
 ]
 

@@ -22,8 +22,13 @@ def fitted() -> Harmonizer:
 CURATED = pd.DataFrame(
     {
         "Modality": ["CT", "CR, DX", "[blank]", "CT", "CT"],
-        "StudyDescription": ["MY SITE CHEST THING", "CHEST 2 VIEWS", "XR PORT CHEST 1V",
-                             "(blank)", "DUP DESC"],
+        "StudyDescription": [
+            "MY SITE CHEST THING",
+            "CHEST 2 VIEWS",
+            "XR PORT CHEST 1V",
+            "(blank)",
+            "DUP DESC",
+        ],
         "LOINC code": ["\t24628-0", " 42272-5 ", "36589-0", "25045-6", "24627-2"],
     }
 )
@@ -83,17 +88,23 @@ def test_view_count_conflict(fitted: Harmonizer) -> None:
 
 def test_modality_blocks_candidates(fitted: Harmonizer) -> None:
     result = fitted.map("CHEST", "CT")
-    assert all(fitted.playbook_[c.code].modality_type in ("CT", "PT+CT", "NM+CT")
-               for c in result.candidates)
+    assert all(
+        fitted.playbook_[c.code].modality_type in ("CT", "PT+CT", "NM+CT")
+        for c in result.candidates
+    )
 
 
 def test_score_is_sum_of_contributions(fitted: Harmonizer) -> None:
     result = fitted.map("XR CHEST 1 VW PORTABLE", "CR")
     assert len(result.candidates) == 5
     for candidate in result.candidates:
-        assert candidate.score == pytest.approx(sum(c.weight for c in candidate.contributions), abs=1e-3)
-        assert all(c.outcome in ("agree", "conflict", "missing", "partial", "info")
-                   for c in candidate.contributions)
+        assert candidate.score == pytest.approx(
+            sum(c.weight for c in candidate.contributions), abs=1e-3
+        )
+        assert all(
+            c.outcome in ("agree", "conflict", "missing", "partial", "info")
+            for c in candidate.contributions
+        )
     scores = [c.score for c in result.candidates]
     assert scores == sorted(scores, reverse=True)
 
@@ -149,9 +160,13 @@ def test_curated_from_path_with_bom(tmp_path: Path) -> None:
 
 
 def test_curated_contradiction_goes_to_review() -> None:
-    table = pd.DataFrame({"Modality": ["CT", "CT", "CT"],
-                          "StudyDescription": ["X CHEST", "X CHEST", "X CHEST"],
-                          "LOINC code": ["24628-0", "24628-0", "29252-4"]})
+    table = pd.DataFrame(
+        {
+            "Modality": ["CT", "CT", "CT"],
+            "StudyDescription": ["X CHEST", "X CHEST", "X CHEST"],
+            "LOINC code": ["24628-0", "24628-0", "29252-4"],
+        }
+    )
     result = Harmonizer().fit(table).map("X CHEST", "CT")
     assert result.loinc_code == "24628-0" and result.status == "review"
 
@@ -172,8 +187,9 @@ def test_settings_change_the_decision() -> None:
 def test_map_many_matches_map(fitted: Harmonizer) -> None:
     items = ["CT CHEST WO", "XR CHEST 2 VIEWS", "CT CHEST WO"]
     many = fitted.map_many(items, ["CT", "CR", "CT"])
-    assert [r.loinc_code for r in many] == [fitted.map(d, m).loinc_code
-                                             for d, m in zip(items, ["CT", "CR", "CT"], strict=True)]
+    assert [r.loinc_code for r in many] == [
+        fitted.map(d, m).loinc_code for d, m in zip(items, ["CT", "CR", "CT"], strict=True)
+    ]
 
 
 def test_deterministic_across_hash_seeds() -> None:
@@ -185,8 +201,9 @@ def test_deterministic_across_hash_seeds() -> None:
     outputs = set()
     for seed in ("0", "1", "12345"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                             text=True, check=True)
+        run = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
         outputs.add(run.stdout)
     assert len(outputs) == 1
 

@@ -42,14 +42,27 @@ def test_loinc_notice_travels_with_data_and_readme() -> None:
 def test_wheel_installs_with_bundled_playbook(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "-w", str(wheels), str(ROOT)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if build.returncode != 0:
         build = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(wheels), str(ROOT)],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     assert build.returncode == 0, build.stderr[-2000:]
     wheel = next(wheels.glob("loinc_harmonize-*.whl"))
@@ -67,7 +80,8 @@ def test_wheel_installs_with_bundled_playbook(tmp_path: Path) -> None:
         "assert 'site-packages' in p.source, p.source;"
         "assert len(p) >= 300;"
         "import importlib.resources as r;"
-        "assert 'Regenstrief' in (r.files('loinc_harmonize.playbook_data') / 'LOINC_NOTICE.txt').read_text();"
+        "notice = r.files('loinc_harmonize.playbook_data') / 'LOINC_NOTICE.txt';"
+        "assert 'Regenstrief' in notice.read_text();"
         "print(len(p))"
     )
     run = subprocess.run(

@@ -14,16 +14,28 @@ from loinc_harmonize.vocab import data_dir, read_tsv
 
 from .parse_cases import CASES
 
-FIELDS = ("modality_type", "modality_subtype", "region_imaged", "imaging_focus", "laterality",
-          "timing", "view_count", "view_type", "reason_for_exam", "guidance_for_action",
-          "guidance_for_object")
+FIELDS = (
+    "modality_type",
+    "modality_subtype",
+    "region_imaged",
+    "imaging_focus",
+    "laterality",
+    "timing",
+    "view_count",
+    "view_type",
+    "reason_for_exam",
+    "guidance_for_action",
+    "guidance_for_object",
+)
 
 
 @pytest.mark.parametrize(("description", "modality", "expected"), CASES)
 def test_parse_table(description: str, modality: str, expected: dict) -> None:
     parsed = parse(description, modality)
     for field in FIELDS:
-        assert getattr(parsed, field) in ((expected.get(field),) if field in expected else (None, ())), field
+        assert getattr(parsed, field) in (
+            (expected.get(field),) if field in expected else (None, ())
+        ), field
 
 
 NORMALIZED = [
@@ -45,8 +57,21 @@ def test_normalize_table(raw: str, expected: str) -> None:
     assert normalize(raw).text == expected
 
 
-@pytest.mark.parametrize("placeholder", ["(blank)", "[blank]", "<NONE>", "0", "REFERENCE IMPORT",
-                                         "BODY OUTSIDE IMAGE", "", "   ", None, float("nan")])
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "(blank)",
+        "[blank]",
+        "<NONE>",
+        "0",
+        "REFERENCE IMPORT",
+        "BODY OUTSIDE IMAGE",
+        "",
+        "   ",
+        None,
+        float("nan"),
+    ],
+)
 def test_placeholders_are_not_usable(placeholder: object) -> None:
     parsed = parse(placeholder, "CT")
     assert not parsed.usable
@@ -61,10 +86,17 @@ def test_modality_conflict_is_flagged_not_hidden() -> None:
     assert any("modality conflict" in f for f in parsed.flags)
 
 
-@pytest.mark.parametrize(("tag", "expected"), [
-    ("CR, DX", ("CR", "DX")), ("CT,PT", ("CT", "PT")), ("PT, CTPT", ("PT", "CTPT")),
-    ("[blank]", ()), ("['PT','NM']", ("PT", "NM")), ("ST", ("ST",)),
-])
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("CR, DX", ("CR", "DX")),
+        ("CT,PT", ("CT", "PT")),
+        ("PT, CTPT", ("PT", "CTPT")),
+        ("[blank]", ()),
+        ("['PT','NM']", ("PT", "NM")),
+        ("ST", ("ST",)),
+    ],
+)
 def test_modality_lists(tag: str, expected: tuple) -> None:
     assert parse("CHEST", tag).modality_tag == expected
 
@@ -93,9 +125,24 @@ def test_body_part_examined_fills_missing_region() -> None:
     assert parse("CT HEAD", "CT", body_part_examined="CHEST").region_imaged == ("Head",)
 
 
-HOSTILE = [None, float("nan"), 12345, 3.5, b"CT CHEST", "", " \t\n", "x" * 100_000,
-           "CT\x00CHEST\x07", "CT CHEST 😀", "\u202eTSEHC TC", "ØªØµÙˆÙŠØ±", "Ã©chographie",
-           "=HYPERLINK(\"x\")", "صدر", "CT\r\nCHEST"]
+HOSTILE = [
+    None,
+    float("nan"),
+    12345,
+    3.5,
+    b"CT CHEST",
+    "",
+    " \t\n",
+    "x" * 100_000,
+    "CT\x00CHEST\x07",
+    "CT CHEST 😀",
+    "\u202eTSEHC TC",
+    "ØªØµÙˆÙŠØ±",
+    "Ã©chographie",
+    '=HYPERLINK("x")',
+    "صدر",
+    "CT\r\nCHEST",
+]
 
 
 @pytest.mark.parametrize("value", HOSTILE)
@@ -132,13 +179,23 @@ def test_parse_never_raises_and_spans_inside(text: str, modality: str | None) ->
         assert 0 <= evidence.span[0] <= evidence.span[1] <= len(parsed.original)
 
 
-BASES = ["XR KNEE 2 VIEWS", "MR SHOULDER WO", "CT CHEST W CONTRAST", "XR HAND 3+ VIEWS",
-         "US BREAST", "XR ANKLE 1-2 VIEWS", "MRI HIP WWO"]
+BASES = [
+    "XR KNEE 2 VIEWS",
+    "MR SHOULDER WO",
+    "CT CHEST W CONTRAST",
+    "XR HAND 3+ VIEWS",
+    "US BREAST",
+    "XR ANKLE 1-2 VIEWS",
+    "MRI HIP WWO",
+]
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from(BASES), st.sampled_from(["LEFT", "RIGHT", "LT", "RT", "BILAT", "BILATERAL"]),
-       st.booleans())
+@given(
+    st.sampled_from(BASES),
+    st.sampled_from(["LEFT", "RIGHT", "LT", "RT", "BILAT", "BILATERAL"]),
+    st.booleans(),
+)
 def test_adding_laterality_changes_only_laterality(base: str, side: str, before: bool) -> None:
     plain = parse(base, None)
     text = f"{side} {base}" if before else f"{base} {side}"
@@ -152,17 +209,30 @@ def test_adding_laterality_changes_only_laterality(base: str, side: str, before:
 @settings(max_examples=100, deadline=None)
 @given(st.sampled_from([c[0] for c in CASES]), st.integers(0, 3))
 def test_case_and_spacing_do_not_change_parts(description: str, variant: int) -> None:
-    transformed = [description.lower(), description.upper(), "  " + description.replace(" ", "   "),
-                   description.title()][variant]
+    transformed = [
+        description.lower(),
+        description.upper(),
+        "  " + description.replace(" ", "   "),
+        description.title(),
+    ][variant]
     assert parse(transformed, "CT").parts() == parse(description, "CT").parts()
 
 
 # -- lexicon lint ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["abbreviations.tsv", "parts_lexicon.tsv", "placeholders.tsv",
-                                  "implications.tsv", "regions.tsv", "modalities.tsv",
-                                  "part_types.tsv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "abbreviations.tsv",
+        "parts_lexicon.tsv",
+        "placeholders.tsv",
+        "implications.tsv",
+        "regions.tsv",
+        "modalities.tsv",
+        "part_types.tsv",
+    ],
+)
 def test_lexicon_ids_unique(name: str) -> None:
     rows = read_tsv(data_dir() / name, ("id",))
     ids = [r["id"] for r in rows]

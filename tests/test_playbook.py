@@ -74,9 +74,13 @@ def test_bundled_core_loads(core: Playbook) -> None:
 
 def test_bundled_core_covers_common_procedures(core: Playbook) -> None:
     groups = {
-        "portable chest": lambda p: p.modality_subtype == "Portable" and p.region_imaged == ("Chest",),
+        "portable chest": lambda p: (
+            p.modality_subtype == "Portable" and p.region_imaged == ("Chest",)
+        ),
         "chest CT PE": lambda p: p.reason_for_exam == "Pulmonary embolus",
-        "chest CT screening": lambda p: p.reason_for_exam == "Screening" and p.modality_type == "CT",
+        "chest CT screening": lambda p: (
+            p.reason_for_exam == "Screening" and p.modality_type == "CT"
+        ),
         "calcium scoring": lambda p: p.reason_for_exam == "Calcium score",
         "knee left XR": lambda p: p.imaging_focus == ("Knee",) and p.laterality == "Left",
         "mammography": lambda p: p.modality_type == "MG",
