@@ -187,7 +187,7 @@ def _parse_core(
         extra = len(named) if named and explicit[0] == explicit[1] else 0
         lo, hi = explicit[0] + extra, (explicit[1] + extra if explicit[1] is not None else None)
         counts.append((lo, hi))
-        parts.setdefault("view_aggregation", _aggregation_name((lo, hi)))
+        parts.setdefault("view_aggregation", aggregation_name((lo, hi)))
     elif len(named) >= 2:
         counts.append((len(named), len(named)))
         parts.setdefault("view_aggregation", f"{len(named)} views")
@@ -196,7 +196,8 @@ def _parse_core(
         parts.setdefault("view_aggregation", "Views")
 
 
-def _aggregation_name(count: tuple[int, int | None]) -> str:
+def aggregation_name(count: tuple[int, int | None]) -> str:
+    """View aggregation wording for a count range: Single view, 2 views, GE 3 views."""
     lo, hi = count
     if hi is None:
         return f"GE {lo} views"

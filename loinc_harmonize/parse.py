@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from loinc_harmonize.formal import aggregation_name
 from loinc_harmonize.models import TUPLE_FIELDS, Evidence, ParsedDescription
 from loinc_harmonize.normalize import NormalizedText, NormalizedToken, as_text, normalize
 from loinc_harmonize.rules import Lexicon, PartRule, default_lexicon
@@ -278,7 +279,7 @@ def _assemble(
         count = (len(projections), len(projections))
     if count is not None:
         fields["view_count"] = count
-        fields["view_aggregation"] = _aggregation(count)
+        fields["view_aggregation"] = aggregation_name(count)
         if count_span is not None:
             out.evidence.append(
                 Evidence(
@@ -304,12 +305,3 @@ def _assemble(
         unrecognized=tuple(dict.fromkeys(unrecognized)),
         flags=tuple(flags),
     )
-
-
-def _aggregation(count: tuple[int, int | None]) -> str:
-    lo, hi = count
-    if hi is None:
-        return f"GE {lo} views"
-    if lo == hi:
-        return "Single view" if lo == 1 else f"{lo} views"
-    return f"{lo}-{hi} views"
