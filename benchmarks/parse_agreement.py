@@ -41,12 +41,18 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared")
     args = parser.parse_args()
-    shared = Path(args.shared or os.environ.get("LOINC_HARMONIZE_SHARED") or HERE.parent.parent / "shared")
+    shared = Path(
+        args.shared or os.environ.get("LOINC_HARMONIZE_SHARED") or HERE.parent.parent / "shared"
+    )
     if not (shared / "data").is_dir():
         sys.exit(f"reference data not found at {shared}")
     playbook = load_playbook(shared / "data/loinc/loinc_rad_card.csv")
-    table = pd.read_csv(shared / "data/midrc/mapping_table_2022-11.csv", dtype=str,
-                        keep_default_na=False, encoding="utf-8-sig")
+    table = pd.read_csv(
+        shared / "data/midrc/mapping_table_2022-11.csv",
+        dtype=str,
+        keep_default_na=False,
+        encoding="utf-8-sig",
+    )
     counts = {f: [0, 0] for f in FIELDS}
     disagreements = []
     for row in table.to_dict("records"):
@@ -61,11 +67,17 @@ def main() -> int:
             if _agrees(field, ours, theirs, parsed):
                 counts[field][0] += 1
             else:
-                disagreements.append({
-                    "description": row["StudyDescription"], "modality": row["Modality"],
-                    "code": code, "field": field, "parsed": str(ours), "code_part": str(theirs),
-                    "category": _classify(field, ours, theirs),
-                })
+                disagreements.append(
+                    {
+                        "description": row["StudyDescription"],
+                        "modality": row["Modality"],
+                        "code": code,
+                        "field": field,
+                        "parsed": str(ours),
+                        "code_part": str(theirs),
+                        "category": _classify(field, ours, theirs),
+                    }
+                )
     agreement = {f: round(a / n, 4) if n else None for f, (a, n) in counts.items()}
     report = {"agreement": agreement, "rows_compared": counts, "disagreements": disagreements}
     out = HERE / "results"

@@ -27,8 +27,12 @@ HERE = Path(__file__).resolve().parent
 
 
 def build_input(shared: Path, rows: int, path: Path) -> int:
-    seen = pd.read_csv(shared / "data/midrc/study_descriptions_gen3.tsv", sep="\t", dtype=str,
-                       keep_default_na=False)
+    seen = pd.read_csv(
+        shared / "data/midrc/study_descriptions_gen3.tsv",
+        sep="\t",
+        dtype=str,
+        keep_default_na=False,
+    )
     freq = pd.to_numeric(seen["frequency"], errors="coerce").fillna(1).clip(lower=1)
     repeats = np.maximum(1, np.round(freq / freq.sum() * rows)).astype(int)
     frame = seen.loc[seen.index.repeat(repeats), ["Modality", "StudyDescription"]]
@@ -46,7 +50,9 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--shared")
     args = parser.parse_args()
-    shared = Path(args.shared or os.environ.get("LOINC_HARMONIZE_SHARED") or HERE.parent.parent / "shared")
+    shared = Path(
+        args.shared or os.environ.get("LOINC_HARMONIZE_SHARED") or HERE.parent.parent / "shared"
+    )
     if not (shared / "data").is_dir():
         sys.exit(f"reference data not found at {shared}")
     playbook = shared / "data/loinc/loinc_rad_card.csv"
@@ -59,23 +65,45 @@ def main() -> int:
         frame = pd.read_csv(source, dtype=str, keep_default_na=False)
         frame.to_csv(Path(tmp) / "copy.csv", index=False)
         io_floor = time.perf_counter() - start
-        cold = [sys.executable, "-c",
-                "import time;t=time.perf_counter();from loinc_harmonize import Harmonizer;"
-                f"Harmonizer({str(playbook)!r}).fit({str(curated)!r});"
-                "print(time.perf_counter()-t)"]
+        cold = [
+            sys.executable,
+            "-c",
+            "import time;t=time.perf_counter();from loinc_harmonize import Harmonizer;"
+            f"Harmonizer({str(playbook)!r}).fit({str(curated)!r});"
+            "print(time.perf_counter()-t)",
+        ]
         cold_start = float(subprocess.run(cold, capture_output=True, text=True, check=True).stdout)
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "loinc_harmonize.cli", "map", str(source), "-o",
-                        str(out), "--playbook", str(playbook), "--train", str(curated)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "loinc_harmonize.cli",
+                "map",
+                str(source),
+                "-o",
+                str(out),
+                "--playbook",
+                str(playbook),
+                "--train",
+                str(curated),
+            ],
+            check=True,
+            capture_output=True,
+        )
         wall = time.perf_counter() - start
     mapping = max(wall - cold_start, 1e-9)
     report = {
-        "rows": n, "unique_descriptions": unique, "wall_seconds": round(wall, 2),
-        "cold_start_seconds": round(cold_start, 2), "rows_per_second": round(n / wall),
+        "rows": n,
+        "unique_descriptions": unique,
+        "wall_seconds": round(wall, 2),
+        "cold_start_seconds": round(cold_start, 2),
+        "rows_per_second": round(n / wall),
         "unique_descriptions_per_second": round(unique / mapping, 1),
-        "io_floor_seconds": round(io_floor, 2), "ratio_to_io_floor": round(wall / io_floor, 1),
-        "peak_memory_mb": round(child_peak_mb()), "cores": 1,
+        "io_floor_seconds": round(io_floor, 2),
+        "ratio_to_io_floor": round(wall / io_floor, 1),
+        "peak_memory_mb": round(child_peak_mb()),
+        "cores": 1,
     }
     out_dir = HERE / "results"
     out_dir.mkdir(exist_ok=True)

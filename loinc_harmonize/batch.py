@@ -91,20 +91,44 @@ def _row(result: MappingResult, harmonizer: Harmonizer) -> dict[str, object]:
     }
 
 
+class RunSummary:
+    """Rows, counts by status and the share of study volume auto-mapped, chunk by chunk."""
+
+    def __init__(self, frequency_column: str | None = None) -> None:
+        self.frequency_column = frequency_column
+        self.rows = 0
+        self.by_status: Counter[str] = Counter()
+        self.volume = 0.0
+        self.auto_volume = 0.0
+
+    def add(self, mapped: pd.DataFrame) -> RunSummary:
+        """Count one mapped chunk (rows weighted by the frequency column when present)."""
+        column = self.frequency_column
+        weights = (
+            pd.to_numeric(mapped[column], errors="coerce").fillna(0.0)
+            if column and column in mapped.columns
+            else pd.Series(1.0, index=mapped.index)
+        )
+        self.rows += len(mapped)
+        self.by_status.update(mapped["status"])
+        self.volume += float(weights.sum())
+        self.auto_volume += float(weights[mapped["status"] == "auto"].sum())
+        return self
+
+    def as_dict(self) -> dict[str, Any]:
+        """The totals as plain values."""
+        return {
+            "rows": self.rows,
+            "by_status": dict(sorted(self.by_status.items())),
+            "auto_share_of_volume": round(self.auto_volume / self.volume, 4)
+            if self.volume
+            else 0.0,
+        }
+
+
 def summary(mapped: pd.DataFrame, frequency_column: str | None = None) -> dict[str, Any]:
-    """Rows, unique descriptions, counts by status, and share of study volume auto-mapped."""
-    weights = (
-        pd.to_numeric(mapped[frequency_column], errors="coerce").fillna(0.0)
-        if frequency_column and frequency_column in mapped.columns
-        else pd.Series(1.0, index=mapped.index)
-    )
-    total = float(weights.sum()) or 1.0
-    auto = float(weights[mapped["status"] == "auto"].sum())
-    return {
-        "rows": int(len(mapped)),
-        "by_status": dict(sorted(Counter(mapped["status"]).items())),
-        "auto_share_of_volume": round(auto / total, 4),
-    }
+    """Rows, counts by status, and share of study volume auto-mapped."""
+    return RunSummary(frequency_column).add(mapped).as_dict()
 
 
 def excel_safe(value: object) -> object:
@@ -167,15 +191,16 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
 
 def write_table(frame: pd.DataFrame, path: str | Path, *, safe: bool = False) -> None:
     """Write CSV, TSV or Excel by extension, atomically; ``-`` is standard output."""
-    if safe:
+    suffix = Path(path).suffix.lower()
+    # A spreadsheet is always made for people to open; CSV only on request.
+    if safe or suffix in (".xlsx", ".xlsm"):
         frame = frame.map(excel_safe)
     if str(path) == "-":
         frame.to_csv(sys.stdout, index=False)
         return
-    suffix = Path(path).suffix.lower()
     with atomic_path(path) as tmp:
         if suffix in (".xlsx", ".xlsm"):
-            frame.map(excel_safe).to_excel(tmp, index=False, engine="openpyxl")
+            frame.to_excel(tmp, index=False, engine="openpyxl")
         else:
             frame.to_csv(tmp, index=False, sep="\t" if suffix in (".tsv", ".tab") else ",")
 
@@ -185,3 +210,33 @@ def write_audit(results: dict[tuple[str, str], MappingResult], path: str | Path)
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
         for result in results.values():
             handle.write(json.dumps(json.loads(result.to_json()), ensure_ascii=False) + "\n")
+
+
+def map_csv_streaming(
+    source: str | Path,
+    output: str | Path,
+    harmonizer: Harmonizer,
+    *,
+    chunk_rows: int = 50_000,
+    frequency_column: str | None = None,
+    safe: bool = False,
+    results: dict[tuple[str, str], MappingResult] | None = None,
+    **columns: Any,
+) -> RunSummary:
+    """Map a CSV/TSV in chunks so memory stays bounded; the output appears only when complete.
+
+    ``columns`` are passed to ``map_dataframe`` (``description_column``, ``modality_column``).
+    """
+    chunks = read_table(source, chunksize=chunk_rows)
+    assert not isinstance(chunks, pd.DataFrame)
+    sep = "\t" if Path(output).suffix.lower() in (".tsv", ".tab") else ","
+    totals = RunSummary(frequency_column)
+    cache = results if results is not None else {}
+    with atomic_path(output) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
+        for i, chunk in enumerate(chunks):
+            mapped = map_dataframe(chunk, harmonizer, results=cache, **columns)
+            totals.add(mapped)
+            if safe:
+                mapped = mapped.map(excel_safe)
+            mapped.to_csv(handle, index=False, header=(i == 0), sep=sep)
+    return totals

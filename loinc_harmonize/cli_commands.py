@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from loinc_harmonize.batch import (
-    atomic_path,
+    map_csv_streaming,
     map_dataframe,
     read_table,
     summary,
@@ -58,7 +58,17 @@ def _run_map(args: argparse.Namespace) -> int:
         write_table(mapped, output, safe=args.excel_safe)
         totals = summary(mapped, args.frequency_column)
     else:
-        totals = _map_streaming(args, harmonizer, output, results)
+        totals = map_csv_streaming(
+            args.input,
+            output,
+            harmonizer,
+            chunk_rows=args.chunk_rows,
+            frequency_column=args.frequency_column,
+            safe=args.excel_safe,
+            results=results,
+            description_column=args.description_column,
+            modality_column=args.modality_column or None,
+        ).as_dict()
     if args.audit:
         write_audit(results, args.audit)
     totals["unique_descriptions"] = len(results)
@@ -85,45 +95,6 @@ def _map(
         modality_column=args.modality_column or None,
         results=results,
     )
-
-
-def _map_streaming(
-    args: argparse.Namespace,
-    harmonizer: Harmonizer,
-    output: str,
-    results: dict[tuple[str, str], MappingResult],
-) -> dict[str, object]:
-    """Map a CSV/TSV in chunks so memory stays bounded; write atomically."""
-    chunks = read_table(args.input, chunksize=args.chunk_rows)
-    sep = "\t" if Path(output).suffix.lower() in (".tsv", ".tab") else ","
-    rows = 0
-    status_counts: dict[str, int] = {}
-    volume = auto_volume = 0.0
-    assert not isinstance(chunks, pd.DataFrame)
-    with atomic_path(output) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
-        for i, chunk in enumerate(chunks):
-            mapped = _map(chunk, harmonizer, args, results)
-            if args.excel_safe:
-                mapped = mapped.map(
-                    lambda v: ("'" + v) if isinstance(v, str) and v[:1] in "=+-@\t\r" else v
-                )
-            mapped.to_csv(handle, index=False, header=(i == 0), sep=sep)
-            part = summary(mapped, args.frequency_column)
-            rows += int(part["rows"])
-            for key, value in part["by_status"].items():
-                status_counts[key] = status_counts.get(key, 0) + value
-            weight = (
-                pd.to_numeric(mapped[args.frequency_column], errors="coerce").fillna(0.0)
-                if args.frequency_column and args.frequency_column in mapped.columns
-                else pd.Series(1.0, index=mapped.index)
-            )
-            volume += float(weight.sum())
-            auto_volume += float(weight[mapped["status"] == "auto"].sum())
-    return {
-        "rows": rows,
-        "by_status": dict(sorted(status_counts.items())),
-        "auto_share_of_volume": auto_volume / volume if volume else 0.0,
-    }
 
 
 def _run_explain(args: argparse.Namespace) -> int:

@@ -88,6 +88,7 @@ class Harmonizer:
         self.lexicon_ = self.lexicon or default_lexicon()
         self.scorer_ = Scorer(self.settings_, self.playbook_.vocabulary)
         self.index_ = CandidateIndex(list(self.playbook_), self.lexicon_)
+        self.unspecified_codes_ = _unspecified_codes(self.playbook_)
         self.curated_: CuratedTable | None = None
         self.curated_index_: CuratedIndex | None = None
         if curated is not None:
@@ -205,7 +206,7 @@ class Harmonizer:
             "; ".join(f for f in parsed.flags if "placeholder" in f or "empty" in f)
             or "no usable text"
         )
-        code = self._unspecified_code(parsed.modality_type)
+        code = self.unspecified_codes_.get(parsed.modality_type or "")
         if code is None:
             return MappingResult(
                 **base, status="unmapped", reason=f"{why}; no modality to fall back on"
@@ -221,26 +222,6 @@ class Harmonizer:
             reason=f"{why}; fallback to the {parsed.modality_type} unspecified body region code",
             candidates=[Candidate(code=code, name=procedure.long_common_name, score=0.0)],
         )
-
-    def _unspecified_code(self, modality: str | None) -> str | None:
-        if not modality:
-            return None
-        options = [
-            p
-            for p in self.playbook_
-            if p.modality_type == modality
-            and not p.region_imaged
-            and not p.imaging_focus
-            and p.status == "ACTIVE"
-            and not p.guidance_for_action
-            and not p.reason_for_exam
-            and p.modality_subtype is None
-            and not p.timing
-        ]
-        options.sort(
-            key=lambda p: ("Unspecified" not in p.long_common_name, len(p.long_common_name), p.code)
-        )
-        return options[0].code if options else None
 
     def _ranked_result(self, parsed: ParsedDescription, base: dict[str, Any]) -> MappingResult:
         audit: Audit = base["audit"]
@@ -311,6 +292,29 @@ class Harmonizer:
         cal = self.settings_.calibration
         z = cal.intercept + cal.score * score + cal.margin * margin
         return round(1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0))), 4)
+
+
+def _unspecified_codes(playbook: Playbook) -> dict[str, str]:
+    """Per modality, the plain ``Unspecified body region`` code used for placeholders."""
+    options = [
+        p
+        for p in playbook
+        if p.modality_type
+        and not p.region_imaged
+        and not p.imaging_focus
+        and p.status == "ACTIVE"
+        and not p.guidance_for_action
+        and not p.reason_for_exam
+        and p.modality_subtype is None
+        and not p.timing
+    ]
+    options.sort(
+        key=lambda p: ("Unspecified" not in p.long_common_name, len(p.long_common_name), p.code)
+    )
+    chosen: dict[str, str] = {}
+    for procedure in options:
+        chosen.setdefault(procedure.modality_type or "", procedure.code)
+    return chosen
 
 
 def _parse_steps(parsed: ParsedDescription) -> list[AuditStep]:

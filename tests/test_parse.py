@@ -14,6 +14,7 @@ from loinc_harmonize.vocab import data_dir, read_tsv
 
 from .parse_cases import CASES
 
+# The parts the example table pins down (a subset of PART_FIELDS plus the view count range).
 FIELDS = (
     "modality_type",
     "modality_subtype",
