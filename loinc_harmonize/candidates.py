@@ -35,11 +35,40 @@ def part_features(parts: ParsedDescription | Procedure) -> list[str]:
     return features
 
 
-def _vectorizer() -> TfidfVectorizer:
-    # Character n-grams within word boundaries tolerate typos and truncation.
-    return TfidfVectorizer(
-        analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, lowercase=True, dtype=np.float32
-    )
+class TextIndex:
+    """TF-IDF over character n-grams, with a fast path for one query against all documents.
+
+    scikit-learn fits the vocabulary and IDF; a single query is then vectorized here directly,
+    which avoids per-call validation overhead and gives the same cosine similarities.
+    """
+
+    def __init__(self, documents: Sequence[str]) -> None:
+        # Character n-grams within word boundaries tolerate typos and truncation.
+        vectorizer = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, dtype=np.float32
+        )
+        matrix = vectorizer.fit_transform(list(documents) or [""]) if documents else None
+        self.size = len(documents)
+        self.analyzer = vectorizer.build_analyzer()
+        self.vocabulary: dict[str, int] = dict(getattr(vectorizer, "vocabulary_", {}))
+        self.idf = vectorizer.idf_.astype(np.float32) if self.vocabulary else np.zeros(0)
+        # Rows are n-grams: a query's few n-grams select a few rows.
+        self.by_ngram = matrix.T.tocsr() if matrix is not None else sparse.csr_matrix((0, 0))
+
+    def similarity(self, text: str) -> np.ndarray:
+        """Cosine similarity of ``text`` to every document, in document order."""
+        counts: dict[int, int] = {}
+        for gram in self.analyzer(text):
+            index = self.vocabulary.get(gram)
+            if index is not None:
+                counts[index] = counts.get(index, 0) + 1
+        if not counts:
+            return np.zeros(self.size, dtype=np.float32)
+        indexes = np.fromiter(sorted(counts), dtype=np.int64)
+        tf = np.array([counts[i] for i in indexes], dtype=np.float32)
+        weights = (1.0 + np.log(tf)) * self.idf[indexes]
+        weights /= np.linalg.norm(weights)
+        return np.asarray(self.by_ngram[indexes].T @ weights).ravel()
 
 
 class CandidateIndex:
@@ -50,8 +79,7 @@ class CandidateIndex:
         self.codes = [p.code for p in self.procedures]
         self.position = {code: i for i, code in enumerate(self.codes)}
         documents = [normalize(p.long_common_name, lexicon=lexicon).text for p in self.procedures]
-        self.vectorizer = _vectorizer().fit(documents)
-        self.text_matrix = self.vectorizer.transform(documents).tocsr()
+        self.text = TextIndex(documents)
         vocabulary: dict[str, int] = {}
         rows, cols = [], []
         for i, procedure in enumerate(self.procedures):
@@ -65,6 +93,7 @@ class CandidateIndex:
         )
         self.modality = np.array([p.modality_type or "" for p in self.procedures], dtype=object)
         self.active = np.array([p.status == "ACTIVE" for p in self.procedures])
+        self._blocks: dict[tuple[str, ...], np.ndarray] = {}
 
     def block(self, parsed: ParsedDescription) -> np.ndarray:
         """Indexes of codes whose modality the description allows (all codes if unknown)."""
@@ -73,20 +102,22 @@ class CandidateIndex:
             allowed.add(parsed.modality_type)
         if not allowed:
             return np.arange(len(self.procedures))
-        mask = np.isin(self.modality, list(allowed))
-        return np.flatnonzero(mask)
+        key = tuple(sorted(allowed))
+        if key not in self._blocks:  # a handful of modality sets recur across a whole run
+            self._blocks[key] = np.flatnonzero(np.isin(self.modality, list(key)))
+        return self._blocks[key]
 
     def text_similarity(self, normalized_text: str, rows: np.ndarray) -> np.ndarray:
         """Cosine similarity of the description to each code's long common name in ``rows``."""
-        query = self.vectorizer.transform([normalized_text])
-        return np.asarray((self.text_matrix[rows] @ query.T).todense()).ravel()
+        return self.text.similarity(normalized_text)[rows]
 
     def feature_agreement(self, parsed: ParsedDescription, rows: np.ndarray) -> np.ndarray:
         """Number of discrete part features each code in ``rows`` shares with the description."""
-        cols = [self.feature_index[f] for f in part_features(parsed) if f in self.feature_index]
-        if not cols:
-            return np.zeros(len(rows), dtype=np.float32)
-        return np.asarray(self.feature_matrix[rows][:, cols].sum(axis=1)).ravel()
+        query = np.zeros(self.feature_matrix.shape[1], dtype=np.float32)
+        for feature in part_features(parsed):
+            if feature in self.feature_index:
+                query[self.feature_index[feature]] = 1.0
+        return np.asarray(self.feature_matrix @ query).ravel()[rows]
 
 
 def signature(parsed: ParsedDescription) -> tuple[object, ...]:
@@ -117,8 +148,7 @@ class CuratedIndex:
         self, texts: Sequence[str], codes: Sequence[str], signatures: Sequence[tuple[object, ...]]
     ) -> None:
         self.codes = list(codes)
-        self.vectorizer = _vectorizer().fit(list(texts) or ["empty"])
-        self.matrix = self.vectorizer.transform(list(texts)).tocsr()
+        self.text = TextIndex(list(texts))
         self.by_signature: dict[tuple[object, ...], list[int]] = {}
         for i, sig in enumerate(signatures):
             self.by_signature.setdefault(sig, []).append(i)
@@ -130,8 +160,7 @@ class CuratedIndex:
         rows = self.by_signature.get(signature(parsed), [])
         if not rows or k <= 0:
             return {}
-        query = self.vectorizer.transform([normalized_text])
-        sims = np.asarray((self.matrix[rows] @ query.T).todense()).ravel()
+        sims = self.text.similarity(normalized_text)[rows]
         order = np.argsort(-sims, kind="stable")[:k]
         best: dict[str, float] = {}
         for j in order:

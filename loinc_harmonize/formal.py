@@ -242,7 +242,12 @@ def _parse_challenge(
             timings.append({"WO&W": "WO & W", "W&WO": "WO & W"}.get(prefix, prefix))
             if prefix != "WO":  # a code "WO contrast" gives no substance
                 substance, route = _split_route(what)
-                parts.setdefault("pharmaceutical_substance", substance)
+                # Several substances (18F-FDG and contrast) are all kept: each is a claim.
+                known = str(parts.get("pharmaceutical_substance") or "")
+                if substance not in known.split(" + "):
+                    parts["pharmaceutical_substance"] = (
+                        f"{known} + {substance}" if known else substance
+                    )
                 if route:
                     parts.setdefault("pharmaceutical_route", route)
         else:

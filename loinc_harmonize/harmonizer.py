@@ -20,6 +20,7 @@ from loinc_harmonize.candidates import CandidateIndex, CuratedIndex, signature
 from loinc_harmonize.curated import CuratedTable, Lookup, read_curated
 from loinc_harmonize.exceptions import NotFittedError
 from loinc_harmonize.models import (
+    PART_FIELDS,
     Audit,
     AuditStep,
     Candidate,
@@ -267,26 +268,30 @@ class Harmonizer:
             neighbours = self.curated_index_.neighbours(
                 parsed.normalized, parsed, self.settings_.retrieval.curated_neighbors
             )
-        boost = np.array([neighbours.get(self.index_.codes[i], 0.0) for i in rows])
+        everywhere = np.zeros(len(self.index_.codes), dtype=np.float32)
+        for code, similarity in neighbours.items():
+            everywhere[self.index_.position[code]] = similarity
+        boost = everywhere[rows]
         prescore = text + 0.5 * features + 2.0 * boost
         order = np.lexsort((rows, -prescore))[: self.settings_.retrieval.shortlist]
-        candidates = []
+        scored = []
         for j in order:
             procedure: Procedure = self.index_.procedures[rows[j]]
-            contributions = self.scorer_.contributions(
-                parsed, procedure, float(text[j]), float(boost[j])
+            parts = self.scorer_.contributions(parsed, procedure, float(text[j]), float(boost[j]))
+            scored.append(
+                (round(sum(p.weight for p in parts), 4), procedure.code, procedure, parts)
             )
-            score = round(sum(c.weight for c in contributions), 4)
-            candidates.append(
-                Candidate(
-                    code=procedure.code,
-                    name=procedure.long_common_name,
-                    score=score,
-                    contributions=contributions,
-                )
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        # Only the kept candidates (and the runner-up, for the margin) become pydantic records.
+        return [
+            Candidate(
+                code=code,
+                name=procedure.long_common_name,
+                score=score,
+                contributions=[p.to_model() for p in parts],
             )
-        candidates.sort(key=lambda c: (-c.score, c.code))
-        return candidates
+            for score, code, procedure, parts in scored[: max(self.top_k, 2)]
+        ]
 
     def _confidence(self, score: float, margin: float) -> float:
         cal = self.settings_.calibration
@@ -295,24 +300,36 @@ class Harmonizer:
 
 
 def _unspecified_codes(playbook: Playbook) -> dict[str, str]:
-    """Per modality, the plain ``Unspecified body region`` code used for placeholders."""
+    """Per modality, the most general code: ``Unspecified body region`` where LOINC has one.
+
+    For a placeholder description this is the honest answer; a modality without one (MG)
+    falls back to its code with the fewest parts (``MG Breast Views``).
+    """
+
+    def generality(p: Procedure) -> tuple[object, ...]:
+        filled = sum(1 for f in PART_FIELDS if getattr(p, f) not in (None, ()))
+        return (
+            "Unspecified body region" not in p.long_common_name,
+            bool(p.region_imaged or p.imaging_focus),
+            p.view_aggregation is None,  # not an imaging study (a duration, an index)
+            filled,
+            len(p.long_common_name),
+            p.code,
+        )
+
     options = [
         p
         for p in playbook
         if p.modality_type
-        and not p.region_imaged
-        and not p.imaging_focus
         and p.status == "ACTIVE"
+        and p.subject is None
         and not p.guidance_for_action
         and not p.reason_for_exam
-        and p.modality_subtype is None
-        and not p.timing
+        and p.laterality is None
+        and (p.formal_name is None or "&&" not in p.formal_name)
     ]
-    options.sort(
-        key=lambda p: ("Unspecified" not in p.long_common_name, len(p.long_common_name), p.code)
-    )
     chosen: dict[str, str] = {}
-    for procedure in options:
+    for procedure in sorted(options, key=generality):
         chosen.setdefault(procedure.modality_type or "", procedure.code)
     return chosen
 

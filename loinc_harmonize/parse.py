@@ -111,7 +111,7 @@ def _in_scope(rule: PartRule, modality: str | None) -> bool:
         return True
     if modality is None:
         return False
-    return modality in rule.scope or any(m in rule.scope for m in modality.split("+"))
+    return modality in rule.scope
 
 
 def _scan(
@@ -173,7 +173,7 @@ def _region_from_foci(out: _Collector, lexicon: Lexicon) -> None:
 def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector) -> None:
     """Add parts the description implies (a PE study is a CTA with contrast), marked as such."""
     for rule in lexicon.implications:
-        if modality != rule.scope or out.values.get(rule.field):
+        if modality not in rule.scope or (rule.mode == "set" and out.values.get(rule.field)):
             continue
         if not all(
             (value in out.values.get(field, [])) if value else not out.values.get(field)
@@ -184,6 +184,19 @@ def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector)
             (e for e in out.evidence for f, v in rule.when if e.field == f and e.value == v), None
         )
         span = trigger.span if trigger else (0, 0)
+        if rule.mode == "replace":
+            out.values[rule.field] = []
+            if not rule.value:
+                out.evidence.append(
+                    Evidence(
+                        field=rule.field,
+                        value="",
+                        rule_id=rule.rule_id,
+                        span=span,
+                        text=out.original[span[0] : span[1]],
+                    )
+                )
+                continue
         out.add(rule.field, rule.value, rule.rule_id, span)
 
 
@@ -266,6 +279,8 @@ def _assemble(
     values = out.values
     fields: dict[str, object] = {}
     for field, found in values.items():
+        if field == "view_count":
+            continue
         if field in TUPLE_FIELDS:
             fields[field] = tuple(found)
         elif field not in ("timing", "laterality", "modality_type"):
@@ -274,6 +289,9 @@ def _assemble(
     fields["laterality"] = _laterality(values.get("laterality", []))
     fields["modality_type"] = chosen
     count, count_span = _view_count(list(normalized.tokens))
+    if count is None and values.get("view_count"):
+        lo, _, hi = values["view_count"][0].partition("-")
+        count = (int(lo), int(hi) if hi else None)
     projections = [v for v in values.get("view_type", []) if v in _PROJECTIONS]
     if count is None and len(projections) >= 2:
         count = (len(projections), len(projections))

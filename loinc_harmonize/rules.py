@@ -47,10 +47,11 @@ class Implication:
     """Domain knowledge as data: within ``scope``, parts ``when`` imply ``field = value``."""
 
     rule_id: str
-    scope: str
+    scope: frozenset[str]
     when: tuple[tuple[str, str], ...]
     field: str
     value: str
+    mode: str = "set"  # set (only when empty), add (another value), replace (empty: clear)
 
 
 @dataclass(frozen=True)
@@ -112,11 +113,12 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     implications = tuple(
         Implication(
             row["id"],
-            row["scope"],
+            frozenset(row["scope"].split("|")),
             tuple(tuple(c.split("=", 1)) for c in row["when"].split("&")),  # type: ignore[misc]
             *row["then"].split("=", 1),
+            mode=row["mode"],
         )
-        for row in read_tsv(root / "implications.tsv", ("id", "scope", "when", "then"))
+        for row in read_tsv(root / "implications.tsv", ("id", "scope", "when", "then", "mode"))
     )
     return Lexicon(
         rewrites, parts, placeholders, frozenset(known), load_vocabulary(root), implications, root

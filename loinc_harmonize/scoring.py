@@ -6,9 +6,26 @@ their sum, so a notebook can draw it as a waterfall and a curator can read it.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from loinc_harmonize.models import Contribution, Outcome, ParsedDescription, Procedure
 from loinc_harmonize.settings import Settings
 from loinc_harmonize.vocab import Vocabulary
+
+
+class Part(NamedTuple):
+    """A contribution before it becomes a ``Contribution`` (cheap to build for every candidate)."""
+
+    name: str
+    weight: float
+    outcome: Outcome
+    detail: str
+
+    def to_model(self) -> Contribution:
+        """The pydantic record kept in results."""
+        return Contribution(
+            name=self.name, weight=self.weight, outcome=self.outcome, detail=self.detail
+        )
 
 
 class Scorer:
@@ -24,11 +41,11 @@ class Scorer:
         code: Procedure,
         text_similarity: float,
         curated_similarity: float,
-    ) -> list[Contribution]:
+    ) -> list[Part]:
         """All named contributions for one candidate, in a fixed order."""
         w = self.settings.weight
         out = [
-            Contribution(
+            Part(
                 name="text_similarity",
                 weight=round(w("text_similarity") * text_similarity, 4),
                 outcome="info",
@@ -40,7 +57,7 @@ class Scorer:
             # Only near-duplicates of a curated description count; loose neighbours mislead.
             strength = (curated_similarity - floor) / (1.0 - floor)
             out.append(
-                Contribution(
+                Part(
                     name="curated_similarity",
                     weight=round(w("curated_similarity") * strength, 4),
                     outcome="agree",
@@ -78,7 +95,7 @@ class Scorer:
         label: str,
         *,
         conflict_name: str = "conflict",
-    ) -> Contribution | None:
+    ) -> Part | None:
         """Generic single-valued comparison: agree, conflict, unsupported or missing."""
         if not ours and not theirs:
             return None
@@ -94,18 +111,18 @@ class Scorer:
             )
         return self._make(name, "missing", f"description says {label} {ours}; code does not")
 
-    def _make(self, name: str, kind: str, detail: str) -> Contribution:
+    def _make(self, name: str, kind: str, detail: str) -> Part:
         weight = self.settings.weight(f"{name}_{kind}")
-        return Contribution(name=name, weight=weight, outcome=_outcome(kind), detail=detail)
+        return Part(name=name, weight=weight, outcome=_outcome(kind), detail=detail)
 
-    def _modality(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _modality(self, p: ParsedDescription, c: Procedure) -> Part | None:
         if not p.modality_type or not c.modality_type:
             return None
         if c.modality_type == p.modality_type:
             return self._make("modality", "agree", f"modality agrees: {c.modality_type}")
         allowed = p.compatible_modalities
         if c.modality_type in allowed:
-            return Contribution(
+            return Part(
                 name="modality",
                 weight=0.0,
                 outcome="partial",
@@ -117,17 +134,17 @@ class Scorer:
             f"modality conflicts: description {p.modality_type}, code {c.modality_type}",
         )
 
-    def _subtype(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _subtype(self, p: ParsedDescription, c: Procedure) -> Part | None:
         return self._pair("subtype", p.modality_subtype, c.modality_subtype, "modality subtype")
 
-    def _region(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _region(self, p: ParsedDescription, c: Procedure) -> Part | None:
         ours, theirs = set(p.region_imaged), set(c.region_imaged)
         if not ours and not theirs:
             return None
         if not ours:
             return self._make("region", "unsupported", f"code images {', '.join(sorted(theirs))}")
         if not theirs:
-            return Contribution(
+            return Part(
                 name="region",
                 weight=0.0,
                 outcome="missing",
@@ -141,7 +158,7 @@ class Scorer:
             weight += (
                 self.settings.weight("region_conflict") * 0.4 * len(theirs - ours) / len(theirs)
             )
-            return Contribution(
+            return Part(
                 name="region",
                 weight=round(weight, 4),
                 outcome="partial",
@@ -153,7 +170,7 @@ class Scorer:
             f"region conflicts: description {sorted(ours)}, code {sorted(theirs)}",
         )
 
-    def _focus(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _focus(self, p: ParsedDescription, c: Procedure) -> Part | None:
         ours, theirs = set(p.imaging_focus), set(c.imaging_focus)
         if not ours and not theirs:
             return None
@@ -171,7 +188,7 @@ class Scorer:
             return self._make("focus", "agree", f"focus agrees: {', '.join(sorted(ours))}")
         if matched:
             share = len(matched) / len(ours | theirs)
-            return Contribution(
+            return Part(
                 name="focus",
                 weight=round(self.settings.weight("focus_agree") * share, 4),
                 outcome="partial",
@@ -183,13 +200,13 @@ class Scorer:
             f"focus conflicts: description {sorted(ours)}, code {sorted(theirs)}",
         )
 
-    def _laterality(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _laterality(self, p: ParsedDescription, c: Procedure) -> Part | None:
         return self._pair("laterality", p.laterality, c.laterality, "laterality")
 
-    def _timing(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _timing(self, p: ParsedDescription, c: Procedure) -> Part | None:
         return self._pair("timing", p.timing, c.timing, "contrast timing")
 
-    def _views(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _views(self, p: ParsedDescription, c: Procedure) -> Part | None:
         ours, theirs = p.view_count, c.view_count
         if ours is None or theirs is None:
             if ours is None and theirs is not None and theirs[0] == theirs[1]:
@@ -201,7 +218,7 @@ class Scorer:
         if lo <= min(hi_ours, hi_theirs):
             exact = ours == theirs
             weight = self.settings.weight("views_agree") * (1.0 if exact else 0.6)
-            return Contribution(
+            return Part(
                 name="views",
                 weight=weight,
                 outcome="agree" if exact else "partial",
@@ -213,7 +230,7 @@ class Scorer:
             f"view count conflicts: description {_count(ours)}, code {_count(theirs)}",
         )
 
-    def _view_types(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _view_types(self, p: ParsedDescription, c: Procedure) -> Part | None:
         ours = {v for v in p.view_type if v != "Frontal"}
         frontal = "Frontal" in p.view_type
         theirs = set(c.view_type)
@@ -221,7 +238,7 @@ class Scorer:
             return None
         if frontal and theirs & {"AP", "PA"} and not (theirs - {"AP", "PA"} - ours):
             # "Frontal" is AP or PA: compatible with a code naming one, but not proof of it.
-            return Contribution(
+            return Part(
                 name="view_type",
                 weight=self.settings.weight("view_type_agree") / 2,
                 outcome="partial",
@@ -236,7 +253,7 @@ class Scorer:
                 "view_type", "unsupported", f"code names views {', '.join(sorted(theirs))}"
             )
         if ours & theirs:
-            return Contribution(
+            return Part(
                 name="view_type",
                 weight=self.settings.weight("view_type_agree") / 2,
                 outcome="partial",
@@ -246,10 +263,10 @@ class Scorer:
             "view_type", "conflict", f"views conflict: {sorted(ours)} vs {sorted(theirs)}"
         )
 
-    def _reason(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _reason(self, p: ParsedDescription, c: Procedure) -> Part | None:
         return self._pair("reason", p.reason_for_exam, c.reason_for_exam, "reason for exam")
 
-    def _guidance(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _guidance(self, p: ParsedDescription, c: Procedure) -> Part | None:
         ours = p.guidance_for_action
         theirs = c.guidance_for_action
         if ours == "Guidance" and theirs:
@@ -258,7 +275,7 @@ class Scorer:
             return self._make("guidance", "agree", f"guidance for {c.guidance_for_object}")
         return self._pair("guidance", ours, theirs, "guidance")
 
-    def _maneuver(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _maneuver(self, p: ParsedDescription, c: Procedure) -> Part | None:
         ours, theirs = set(p.maneuver), set(c.maneuver)
         if ours & theirs:
             return self._make(
@@ -270,16 +287,19 @@ class Scorer:
             )
         return None
 
-    def _substance(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
-        if p.pharmaceutical_substance and p.pharmaceutical_substance == c.pharmaceutical_substance:
-            return self._make(
-                "substance", "agree", f"substance agrees: {c.pharmaceutical_substance}"
-            )
-        return None
+    def _substance(self, p: ParsedDescription, c: Procedure) -> Part | None:
+        ours, theirs = p.pharmaceutical_substance, c.pharmaceutical_substance
+        if not ours or not theirs:
+            return None
+        if ours == theirs:
+            return self._make("substance", "agree", f"substance agrees: {theirs}")
+        if ours in theirs.split(" + "):
+            return self._make("substance", "unsupported", f"code also gives {theirs}")
+        return self._make("substance", "conflict", f"substance conflicts: {ours} vs {theirs}")
 
-    def _composite(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _composite(self, p: ParsedDescription, c: Procedure) -> Part | None:
         if c.formal_name and "&&" in c.formal_name:
-            return Contribution(
+            return Part(
                 name="composite",
                 weight=self.settings.weight("composite_code"),
                 outcome="missing",
@@ -287,10 +307,10 @@ class Scorer:
             )
         return None
 
-    def _status(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+    def _status(self, p: ParsedDescription, c: Procedure) -> Part | None:
         if c.status == "ACTIVE":
             return None
-        return Contribution(
+        return Part(
             name="status",
             weight=self.settings.weight("status_not_active"),
             outcome="conflict",

@@ -145,7 +145,12 @@ CASES = [
     (
         "KUB (RAD)-CS",
         "CR",
-        {"modality_type": "XR", "region_imaged": ("Abdomen",), "view_type": ("AP",)},
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Abdomen",),
+            "view_type": ("AP",),
+            "view_count": (1, 1),
+        },
     ),
     (
         "XR RIBS LEFT WITH CHEST AP OR PA - SINGLE VIEW",
@@ -239,6 +244,8 @@ CASES = [
             "modality_subtype": "Angio",
             "region_imaged": ("Chest",),
             "timing": "W",
+            "imaging_focus": ("Pulmonary arteries",),
+            "reason_for_exam": "Pulmonary embolus",
         },
     ),
     (
@@ -364,7 +371,7 @@ CASES = [
         {
             "modality_type": "CT",
             "region_imaged": ("Head",),
-            "imaging_focus": ("Face", "Sinuses"),
+            "imaging_focus": ("Facial bones", "Sinuses"),
             "timing": "WO",
         },
     ),
@@ -383,7 +390,7 @@ CASES = [
         "CT",
         {
             "modality_type": "CT",
-            "region_imaged": ("Abdomen",),
+            "region_imaged": ("Abdomen", "Pelvis"),
             "timing": "WO",
             "reason_for_exam": "Stone",
         },

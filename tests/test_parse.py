@@ -252,7 +252,7 @@ def test_part_rules_name_known_fields() -> None:
     from loinc_harmonize.models import PART_FIELDS
 
     for row in read_tsv(data_dir() / "parts_lexicon.tsv", ("id", "field", "pattern", "value")):
-        assert row["field"] in PART_FIELDS, row["id"]
+        assert row["field"] in (*PART_FIELDS, "view_count"), row["id"]
         assert tokenize(row["pattern"]), row["id"]
 
 
@@ -260,5 +260,6 @@ def test_implications_reference_known_fields() -> None:
     from loinc_harmonize.models import PART_FIELDS
 
     for rule in default_lexicon().implications:
-        assert rule.field in PART_FIELDS
+        assert rule.field in (*PART_FIELDS, "view_count")
         assert all(f in PART_FIELDS for f, _ in rule.when)
+        assert rule.mode in ("set", "add", "replace")
