@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from loinc_harmonize import Harmonizer, load_playbook
+from loinc_harmonize import Harmonizer, load_playbook, normalize
 from loinc_harmonize.curated import midrc_key
 from loinc_harmonize.evaluate import Columns, error_category, labelled, run_mode, summarize
 
@@ -47,6 +47,26 @@ def frequency_weights(frame: pd.DataFrame, shared: Path) -> np.ndarray:
     return np.array([freq.get(k, 0.0) for k in frame["_key"]])
 
 
+def contradictions(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """Curated rows of one modality whose description is given different codes, by MIDRC's
+    key or after normalization: they cap the precision of any method, exact lookup included."""
+    keyed = frame.assign(_norm=[normalize(d).text for d in frame["StudyDescription"]])
+    out = []
+    for level, column in (("exact", "_key"), ("normalized", "_norm")):
+        for (key, modality), group in keyed.groupby([column, "Modality"], sort=True):
+            if group["_code"].nunique() > 1:
+                out.append(
+                    {
+                        "level": level,
+                        "modality": modality,
+                        "description": key,
+                        "rows": [int(i) + 2 for i in group.index],
+                        "codes": sorted(set(group["_code"])),
+                    }
+                )
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared")
@@ -61,7 +81,16 @@ def main() -> int:
     )
     frame = labelled(table, Columns())
     weights = frequency_weights(frame, shared)
-    report: dict[str, object] = {"rows": len(frame), "weighted_rows": int((weights > 0).sum())}
+    report: dict[str, object] = {
+        "rows": len(frame),
+        "weighted_rows": int((weights > 0).sum()),
+        "contradictory_curated_rows": contradictions(frame),
+    }
+    contested = {
+        r - 2
+        for c in report["contradictory_curated_rows"]  # type: ignore[union-attr]
+        for r in c["rows"]
+    }
     lines = [
         "| playbook | mode | top-1 | top-5 | auto precision | auto coverage | ECE | "
         "top-1 (study-weighted) | seconds |",
@@ -75,6 +104,10 @@ def main() -> int:
             results, truth = run_mode(mode, frame, lambda pb=playbook: Harmonizer(pb))
             seconds = time.perf_counter() - start
             stats = summarize(results, truth)
+            clean = [i for i in range(len(truth)) if i not in contested]
+            stats["auto_precision_without_contradicted_rows"] = summarize(
+                [results[i] for i in clean], [truth[i] for i in clean]
+            )["auto_precision"]
             weighted = summarize(results, truth, weights) if weights.sum() else {}
             errors = [
                 {

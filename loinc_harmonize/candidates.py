@@ -156,14 +156,21 @@ class CuratedIndex:
     def neighbours(
         self, normalized_text: str, parsed: ParsedDescription, k: int
     ) -> dict[str, float]:
-        """Best similarity per code among the ``k`` most similar same-signature examples."""
+        """Vote per code from the ``k`` most similar same-signature curated examples.
+
+        A code's vote is its share of the neighbours' summed similarity times its best
+        similarity, so the majority of near-identical curated rows wins a disagreement.
+        """
         rows = self.by_signature.get(signature(parsed), [])
         if not rows or k <= 0:
             return {}
         sims = self.text.similarity(normalized_text)[rows]
         order = np.argsort(-sims, kind="stable")[:k]
+        total: dict[str, float] = {}
         best: dict[str, float] = {}
         for j in order:
             code = self.codes[rows[j]]
+            total[code] = total.get(code, 0.0) + float(sims[j])
             best[code] = max(best.get(code, 0.0), float(sims[j]))
-        return best
+        overall = sum(total.values()) or 1.0
+        return {code: best[code] * total[code] / overall for code in total}

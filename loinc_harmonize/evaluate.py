@@ -24,7 +24,7 @@ class Columns:
     code: str = "LOINC code"
 
 
-def _ece(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
+def ece(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
     """Expected calibration error over equal-width confidence bins."""
     if len(confidence) == 0:
         return float("nan")
@@ -61,7 +61,7 @@ def summarize(
         "auto_precision": float((w * (auto & top1)).sum() / max((w * auto).sum(), 1e-9))
         if auto.any()
         else float("nan"),
-        "ece": _ece(confidence, top1.astype(float)),
+        "ece": ece(confidence, top1.astype(float)),
     }
 
 

@@ -7,7 +7,6 @@ Flow: normalize -> parse -> exact curated lookup -> modality blocking -> vectori
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from loinc_harmonize import __version__
+from loinc_harmonize.calibration import LONE_CANDIDATE_MARGIN, probability
 from loinc_harmonize.candidates import CandidateIndex, CuratedIndex, signature
 from loinc_harmonize.curated import CuratedTable, Lookup, read_curated
 from loinc_harmonize.exceptions import NotFittedError
@@ -237,8 +237,8 @@ class Harmonizer:
             )
         ranked = self._score(parsed, rows)
         best, runner_up = ranked[0], ranked[1] if len(ranked) > 1 else None
-        margin = best.score - (runner_up.score if runner_up else best.score - 3.0)
-        confidence = self._confidence(best.score, margin)
+        margin = best.score - runner_up.score if runner_up else LONE_CANDIDATE_MARGIN
+        confidence = round(probability(self.settings_.calibration, best.score, margin), 4)
         thresholds = self.settings_.thresholds
         status: MappingStatus
         if confidence < thresholds.unmapped:
@@ -292,11 +292,6 @@ class Harmonizer:
             )
             for score, code, procedure, parts in scored[: max(self.top_k, 2)]
         ]
-
-    def _confidence(self, score: float, margin: float) -> float:
-        cal = self.settings_.calibration
-        z = cal.intercept + cal.score * score + cal.margin * margin
-        return round(1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0))), 4)
 
 
 def _unspecified_codes(playbook: Playbook) -> dict[str, str]:

@@ -545,10 +545,20 @@ CASES = [
         {
             "modality_type": "PT+CT",
             "region_imaged": ("Whole body",),
+            "guidance_for_action": "Localization",
             "guidance_for_object": "Tumor",
         },
     ),
-    ("PET/CT WHOLE BODY", "PT", {"modality_type": "PT+CT", "region_imaged": ("Whole body",)}),
+    (
+        "PET/CT WHOLE BODY",
+        "PT",
+        {
+            "modality_type": "PT+CT",
+            "region_imaged": ("Whole body",),
+            "guidance_for_action": "Localization",
+            "guidance_for_object": "Tumor",
+        },
+    ),
     ("NM BONE SCAN WHOLE BODY", "NM", {"modality_type": "NM", "region_imaged": ("Whole body",)}),
     (
         "MAMMO SCREENING BILATERAL TOMO",
