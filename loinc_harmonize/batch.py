@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
-import tempfile
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +12,7 @@ import pandas as pd
 from loinc_harmonize.exceptions import InputError, located
 from loinc_harmonize.harmonizer import Harmonizer
 from loinc_harmonize.models import MappingResult
+from loinc_harmonize.tables import atomic_path, excel_safe, read_table
 
 OUTPUT_COLUMNS = (
     "loinc_code",
@@ -29,7 +25,6 @@ OUTPUT_COLUMNS = (
     "candidates",
     "mapping_reason",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _key(value: object) -> str:
@@ -131,80 +126,6 @@ def summary(mapped: pd.DataFrame, frequency_column: str | None = None) -> dict[s
     return RunSummary(frequency_column).add(mapped).as_dict()
 
 
-def excel_safe(value: object) -> object:
-    """Prefix text that a spreadsheet would run as a formula so it shows as text."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def read_table(
-    path: str | Path, *, chunksize: int | None = None
-) -> pd.DataFrame | Iterator[pd.DataFrame]:
-    """Read CSV, TSV or Excel by extension, every cell as text; ``-`` is standard input."""
-    source = str(path)
-    suffix = Path(source).suffix.lower()
-    if source != "-":
-        p = Path(source)
-        if not p.exists():
-            raise InputError(located(p, "no such file"))
-        if p.is_dir():
-            raise InputError(located(p, "is a folder, expected a file"))
-    try:
-        if suffix in (".xlsx", ".xlsm", ".xls"):
-            return pd.read_excel(source, dtype=str, keep_default_na=False)
-        handle = sys.stdin if source == "-" else source
-        sep = "\t" if suffix in (".tsv", ".tab") else ","
-        return pd.read_csv(
-            handle,
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            encoding="utf-8-sig",
-            chunksize=chunksize,
-        )
-    except UnicodeDecodeError as exc:
-        msg = f"not UTF-8 (byte {exc.start}: {exc.reason}); save the file as UTF-8"
-        raise InputError(located(source, msg)) from exc
-    except pd.errors.EmptyDataError as exc:
-        raise InputError(located(source, "empty file")) from exc
-    except pd.errors.ParserError as exc:
-        raise InputError(located(source, f"cannot parse ({' '.join(str(exc).split())})")) from exc
-
-
-@contextmanager
-def atomic_path(target: str | Path) -> Iterator[Path]:
-    """Yield a temporary path in the target folder; rename it onto ``target`` on success."""
-    target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(located(target, "output folder does not exist"))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_table(frame: pd.DataFrame, path: str | Path, *, safe: bool = False) -> None:
-    """Write CSV, TSV or Excel by extension, atomically; ``-`` is standard output."""
-    suffix = Path(path).suffix.lower()
-    # A spreadsheet is always made for people to open; CSV only on request.
-    if safe or suffix in (".xlsx", ".xlsm"):
-        frame = frame.map(excel_safe)
-    if str(path) == "-":
-        frame.to_csv(sys.stdout, index=False)
-        return
-    with atomic_path(path) as tmp:
-        if suffix in (".xlsx", ".xlsm"):
-            frame.to_excel(tmp, index=False, engine="openpyxl")
-        else:
-            frame.to_csv(tmp, index=False, sep="\t" if suffix in (".tsv", ".tab") else ",")
-
-
 def write_audit(results: dict[tuple[str, str], MappingResult], path: str | Path) -> None:
     """One JSON line per unique (modality, description) pair, in first-seen order."""
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
@@ -221,13 +142,14 @@ def map_csv_streaming(
     frequency_column: str | None = None,
     safe: bool = False,
     results: dict[tuple[str, str], MappingResult] | None = None,
+    encoding: str = "utf-8-sig",
     **columns: Any,
 ) -> RunSummary:
     """Map a CSV/TSV in chunks so memory stays bounded; the output appears only when complete.
 
     ``columns`` are passed to ``map_dataframe`` (``description_column``, ``modality_column``).
     """
-    chunks = read_table(source, chunksize=chunk_rows)
+    chunks = read_table(source, chunksize=chunk_rows, encoding=encoding)
     assert not isinstance(chunks, pd.DataFrame)
     sep = "\t" if Path(output).suffix.lower() in (".tsv", ".tab") else ","
     totals = RunSummary(frequency_column)

@@ -8,17 +8,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from loinc_harmonize.batch import (
-    map_csv_streaming,
-    map_dataframe,
-    read_table,
-    summary,
-    write_audit,
-    write_table,
-)
+from loinc_harmonize.batch import map_csv_streaming, map_dataframe, summary, write_audit
 from loinc_harmonize.exceptions import InputError, located
+from loinc_harmonize.exports import FORMATS, collect, write_export
 from loinc_harmonize.harmonizer import Harmonizer
 from loinc_harmonize.models import MappingResult
+from loinc_harmonize.playbook import load_playbook
+from loinc_harmonize.review import (
+    CURATED_COLUMNS,
+    EQUIVALENCES,
+    apply_decisions,
+    review_queue,
+    volume_mapped_share,
+)
+from loinc_harmonize.tables import read_table, undo_excel_safe, write_table
 
 CHUNK_ROWS = 50_000
 
@@ -52,7 +55,7 @@ def _run_map(args: argparse.Namespace) -> int:
         or suffix in (".xlsx", ".xlsm", ".xls")
         or Path(output).suffix.lower() in (".xlsx", ".xlsm")
     ):
-        frame = read_table(args.input)
+        frame = read_table(args.input, encoding=args.encoding)
         assert isinstance(frame, pd.DataFrame)
         mapped = _map(frame, harmonizer, args, results)
         write_table(mapped, output, safe=args.excel_safe)
@@ -66,6 +69,7 @@ def _run_map(args: argparse.Namespace) -> int:
             frequency_column=args.frequency_column,
             safe=args.excel_safe,
             results=results,
+            encoding=args.encoding,
             description_column=args.description_column,
             modality_column=args.modality_column or None,
         ).as_dict()
@@ -134,6 +138,63 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_review_export(args: argparse.Namespace) -> int:
+    mapped = _frame(args.mapped, args.encoding)
+    queue = review_queue(
+        mapped,
+        description_column=args.description_column,
+        modality_column=args.modality_column,
+        frequency_column=args.frequency_column,
+    )
+    share = volume_mapped_share(mapped, args.frequency_column)
+    output = args.output or str(Path(args.mapped).with_name("review_queue.csv"))
+    note = (
+        f"{share:.1%} of study volume is already mapped (auto); {len(queue)} descriptions to "
+        "review, most impact first. Fill decision (accept, 1-5, a LOINC code, reject), "
+        f"equivalence ({', '.join(EQUIVALENCES)}), reviewer, comment."
+    )
+    write_table(queue, output, safe=True, note=note)
+    print(f"{len(queue)} descriptions to review -> {output}", file=sys.stderr)
+    return 0
+
+
+def _run_review_apply(args: argparse.Namespace) -> int:
+    queue = _frame(args.queue, args.encoding).map(undo_excel_safe)
+    curated_path = Path(args.curated)
+    curated = (
+        _frame(args.curated, args.encoding)
+        if curated_path.exists()
+        else pd.DataFrame(columns=list(CURATED_COLUMNS))
+    )
+    playbook = load_playbook(args.playbook)
+    table, report = apply_decisions(queue, curated, playbook, source=args.queue)
+    write_table(table, curated_path)
+    print(
+        f"added {report.added}, changed {report.changed}, unchanged {report.unchanged}, "
+        f"rejected {report.rejected} -> {curated_path}",
+        file=sys.stderr,
+    )
+    for issue in report.issues:
+        rows = ", ".join(map(str, issue.rows[:10]))
+        print(f"{issue.level}: {issue.message} (rows {rows})", file=sys.stderr)
+    return 1 if any(i.level == "error" for i in report.issues) else 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    curated = _frame(args.curated, args.encoding)
+    mapped = _frame(args.mapped, args.encoding) if args.mapped else None
+    mappings = collect(curated, mapped)
+    write_export(mappings, args.format, args.output)
+    print(f"exported {len(mappings)} mappings as {args.format} -> {args.output}", file=sys.stderr)
+    return 0
+
+
+def _frame(path: str, encoding: str) -> pd.DataFrame:
+    frame = read_table(path, encoding=encoding)
+    assert isinstance(frame, pd.DataFrame)
+    return frame
+
+
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the matcher's subcommands to the CLI."""
     mapper = commands.add_parser("map", help="map a CSV/TSV/Excel file of descriptions")
@@ -156,6 +217,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         action="store_true",
         help="neutralize cells that a spreadsheet would run as formulas",
     )
+    mapper.add_argument("--encoding", default="utf-8-sig", help="input encoding, e.g. cp1252")
     mapper.add_argument("--chunk-rows", type=int, default=CHUNK_ROWS, help=argparse.SUPPRESS)
     mapper.set_defaults(handler=_run_map)
 
@@ -173,3 +235,28 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     evaluate.add_argument("--playbook")
     evaluate.add_argument("--modes", default="exact,zero_shot,grouped_cv,cv")
     evaluate.set_defaults(handler=_run_evaluate)
+
+    review = commands.add_parser("review", help="the curator's review queue and decisions")
+    review_commands = review.add_subparsers(dest="review_command", required=True)
+    export_queue = review_commands.add_parser("export", help="queue of review/unmapped results")
+    export_queue.add_argument("mapped", help="a file written by 'loinc-harmonize map'")
+    export_queue.add_argument("-o", "--output", help="queue.csv or queue.xlsx")
+    export_queue.add_argument("--description-column", default="StudyDescription")
+    export_queue.add_argument("--modality-column", default="Modality")
+    export_queue.add_argument("--frequency-column", default="frequency")
+    export_queue.add_argument("--encoding", default="utf-8-sig")
+    export_queue.set_defaults(handler=_run_review_export)
+    apply = review_commands.add_parser("apply", help="merge decisions into a curated table")
+    apply.add_argument("queue")
+    apply.add_argument("--curated", required=True, help="curated table to update (created)")
+    apply.add_argument("--playbook")
+    apply.add_argument("--encoding", default="utf-8-sig")
+    apply.set_defaults(handler=_run_review_apply)
+
+    export = commands.add_parser("export", help="export mappings (FHIR, MIDRC, OMOP)")
+    export.add_argument("--curated", required=True)
+    export.add_argument("--mapped", help="also export its auto-accepted rows")
+    export.add_argument("--format", required=True, choices=FORMATS)
+    export.add_argument("-o", "--output", required=True)
+    export.add_argument("--encoding", default="utf-8-sig")
+    export.set_defaults(handler=_run_export)

@@ -15,6 +15,7 @@ from loinc_harmonize.normalize import normalize
 from loinc_harmonize.parse import parse_modality_tag
 from loinc_harmonize.playbook import clean_code
 from loinc_harmonize.rules import Lexicon
+from loinc_harmonize.tables import read_table
 
 _WS = re.compile(r"\s+")
 _CODE = re.compile(r"^\d{1,7}-\d$")
@@ -107,7 +108,9 @@ def read_curated(
     source = "<DataFrame>"
     if not isinstance(curated, pd.DataFrame):
         source = str(curated)
-        curated = _read_table(Path(curated))
+        table = read_table(Path(curated))
+        assert isinstance(table, pd.DataFrame)
+        curated = table
     frame = curated.rename(columns=lambda c: str(c).replace("\ufeff", "").strip())
     missing = [c for c in (description_column, code_column) if c not in frame.columns]
     if missing:
@@ -116,6 +119,8 @@ def read_curated(
     rows: list[CuratedRow] = []
     issues: list[str] = []
     for i, record in enumerate(frame.to_dict("records"), start=2):
+        if str(record.get("status", "")).strip().lower() == "superseded":
+            continue  # an earlier decision kept for its history
         code = clean_code(record.get(code_column))
         if not _CODE.match(code):
             issues.append(
@@ -144,17 +149,3 @@ def read_curated(
             )
         )
     return CuratedTable(rows, source, issues)
-
-
-def _read_table(path: Path) -> pd.DataFrame:
-    if not path.is_file():
-        raise InputError(located(path, "no such file" if not path.exists() else "not a file"))
-    try:
-        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-            return pd.read_excel(path, dtype=str, keep_default_na=False)
-        sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
-        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(located(path, f"not UTF-8 ({exc.reason} at byte {exc.start})")) from exc
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise InputError(located(path, f"cannot parse ({exc})")) from exc

@@ -82,6 +82,7 @@ class Procedure(Parts):
     code: str = Field(description="LOINC number, e.g. 36643-5")
     long_common_name: str = Field(description="LOINC Long Common Name")
     status: Status = "ACTIVE"
+    replaced_by: str | None = Field(None, description="Replacement code (LOINC MapTo)")
     body_system: str = Field("Unspecified", description="MIDRC's body-system grouping")
     formal_name: str | None = Field(None, description="COMPONENT|SYSTEM|METHOD_TYP as in Loinc.csv")
     source: str = Field("", description="File and release the procedure was loaded from")

@@ -195,13 +195,15 @@ def _release_kind(filename: str) -> str | None:
         return "playbook"
     if lower in _TABLE_NAMES:
         return "table"
+    if lower == "mapto.csv":
+        return "mapto"
     return None
 
 
 def _load_release(
     members: dict[str, _Member], where: str, vocab: Vocabulary, classes: tuple[str, ...]
 ) -> Playbook:
-    if not members:
+    if "table" not in members and "playbook" not in members:
         msg = "no LoincRsnaRadiologyPlaybook.csv, Loinc.csv or LoincTableCore.csv inside"
         raise PlaybookFileNotFound(located(where, msg))
     table = playbook_parts = None
@@ -213,9 +215,30 @@ def _load_release(
         frame = _read_frame(members["playbook"].data, members["playbook"].name)
         playbook_parts = _parts_from_playbook_file(frame, members["playbook"].name)
     merged, disagreements = _merge(table, playbook_parts, where, vocab)
+    if "mapto" in members:
+        replacements = _replacements(members["mapto"])
+        merged = [
+            p.model_copy(update={"replaced_by": replacements[p.code]})
+            if p.code in replacements
+            else p
+            for p in merged
+        ]
     return Playbook(
         merged, source=where, version=version, disagreements=disagreements, vocabulary=vocab
     )
+
+
+def _replacements(member: _Member) -> dict[str, str]:
+    """LOINC's MapTo.csv: deprecated code -> the code that replaces it."""
+    frame = _read_frame(member.data, member.name)
+    if not {"loinc", "map_to"} <= set(frame.columns):
+        msg = f"MapTo file lacks LOINC and MAP_TO columns; found {sorted(frame.columns)}"
+        raise PlaybookFormatError(located(member.name, msg, row=1))
+    return {
+        clean_code(a): clean_code(b)
+        for a, b in zip(frame["loinc"], frame["map_to"], strict=True)
+        if clean_code(b)
+    }
 
 
 def _load_single(path: Path, vocab: Vocabulary, classes: tuple[str, ...]) -> Playbook:
