@@ -4,15 +4,20 @@ a curated mapping table (MIDRC's format plus provenance), and MIDRC's consistenc
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
 from loinc_harmonize.curated import midrc_key
 from loinc_harmonize.exceptions import InputError, located
+from loinc_harmonize.harmonizer import Harmonizer
+from loinc_harmonize.models import MappingResult
 from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook, clean_code
+from loinc_harmonize.tables import write_table
 
 DECISION_COLUMNS = ("decision", "equivalence", "reviewer", "comment")
 #: HL7 FHIR ConceptMap equivalence values a curator may give.
@@ -306,3 +311,82 @@ def consistency_checks(table: pd.DataFrame) -> list[ConsistencyIssue]:
                 )
             )
     return issues
+
+
+class ReviewSession:
+    """A curator's pass over a review queue, independent of any user interface.
+
+    The notebook draws widgets around it; tests and scripts can drive it directly.
+    """
+
+    def __init__(self, queue: pd.DataFrame, harmonizer: Harmonizer) -> None:
+        self.queue = queue.reset_index(drop=True).copy()
+        for column in DECISION_COLUMNS:
+            if column not in self.queue.columns:
+                self.queue[column] = ""
+        self.harmonizer = harmonizer
+        self.position = 0
+
+    def __len__(self) -> int:
+        return len(self.queue)
+
+    @property
+    def done(self) -> bool:
+        """True when every item has been seen."""
+        return self.position >= len(self.queue)
+
+    def current(self) -> pd.Series:
+        """The queue row under review."""
+        return self.queue.iloc[min(self.position, len(self.queue) - 1)]
+
+    def current_result(self) -> MappingResult:
+        """The current description mapped again, with its score breakdown."""
+        row = self.current()
+        return self.harmonizer.map(row["StudyDescription"], row["Modality"] or None)
+
+    def decide(
+        self, decision: str, equivalence: str = "", reviewer: str = "", comment: str = ""
+    ) -> None:
+        """Record a decision for the current item and move to the next one."""
+        value = decision.strip()
+        if not value:
+            raise ValueError("a decision is accept, a candidate number, a LOINC code or reject")
+        if equivalence and equivalence not in EQUIVALENCES:
+            raise ValueError(f"equivalence must be one of {list(EQUIVALENCES)}")
+        if self.done:
+            raise ValueError("every item of the queue has been decided")
+        for column, text in zip(
+            DECISION_COLUMNS, (value, equivalence, reviewer, comment), strict=True
+        ):
+            self.queue.loc[self.position, column] = text
+        self.position += 1
+
+    def skip(self) -> None:
+        """Leave the current item undecided."""
+        self.position += 1
+
+    def save(self, path: str | Path) -> None:
+        """Write the queue with its decisions, in the format ``review apply`` reads."""
+        decided = int((self.queue["decision"].astype(str).str.strip() != "").sum())
+        write_table(self.queue, path, safe=True, note=f"{decided} decisions by a curator")
+
+
+def score_chart_html(result: MappingResult, top: int = 3) -> str:
+    """Each candidate's score as bars of its named contributions (green adds, red subtracts)."""
+    blocks = []
+    for rank, candidate in enumerate(result.candidates[:top], start=1):
+        bars = []
+        for c in candidate.contributions:
+            width = min(abs(c.weight) * 40, 300)
+            color = "#2e7d32" if c.weight >= 0 else "#c62828"
+            bars.append(
+                f"<div style='display:flex;align-items:center;font:12px monospace'>"
+                f"<span style='width:150px'>{html.escape(c.name)}</span>"
+                f"<span style='width:{width:.0f}px;height:10px;background:{color};"
+                f"margin-right:6px'></span>{c.weight:+.2f} {html.escape(c.detail)}</div>"
+            )
+        blocks.append(
+            f"<div style='margin:6px 0'><b>#{rank} {html.escape(candidate.code)} "
+            f"{html.escape(candidate.name)}</b> score {candidate.score:+.2f}{''.join(bars)}</div>"
+        )
+    return "".join(blocks)
