@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from tqdm import tqdm
 
 from loinc_harmonize.exceptions import InputError, located
 from loinc_harmonize.harmonizer import Harmonizer
@@ -64,6 +66,19 @@ def map_dataframe(
     for column in OUTPUT_COLUMNS:
         out[column] = mapped[column]
     return out
+
+
+def output_meta(df: pd.DataFrame) -> pd.DataFrame:
+    """An empty frame with the columns ``map_dataframe`` returns (Dask's ``meta``).
+
+    >>> import pandas as pd
+    >>> list(output_meta(pd.DataFrame({"StudyDescription": []})).columns)[:2]
+    ['StudyDescription', 'loinc_code']
+    """
+    meta = df.iloc[:0].copy()
+    for column in OUTPUT_COLUMNS:
+        meta[column] = pd.Series(dtype="float64" if column == "confidence" else "object")
+    return meta
 
 
 def _row(result: MappingResult, harmonizer: Harmonizer) -> dict[str, object]:
@@ -143,6 +158,7 @@ def map_csv_streaming(
     safe: bool = False,
     results: dict[tuple[str, str], MappingResult] | None = None,
     encoding: str = "utf-8-sig",
+    progress: bool = False,
     **columns: Any,
 ) -> RunSummary:
     """Map a CSV/TSV in chunks so memory stays bounded; the output appears only when complete.
@@ -154,8 +170,10 @@ def map_csv_streaming(
     sep = "\t" if Path(output).suffix.lower() in (".tsv", ".tab") else ","
     totals = RunSummary(frequency_column)
     cache = results if results is not None else {}
-    with atomic_path(output) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
+    bar = tqdm(unit=" rows", disable=not progress, file=sys.stderr, desc="mapping")
+    with bar, atomic_path(output) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
         for i, chunk in enumerate(chunks):
+            bar.update(len(chunk))
             mapped = map_dataframe(chunk, harmonizer, results=cache, **columns)
             totals.add(mapped)
             if safe:

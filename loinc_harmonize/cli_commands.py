@@ -70,6 +70,7 @@ def _run_map(args: argparse.Namespace) -> int:
             safe=args.excel_safe,
             results=results,
             encoding=args.encoding,
+            progress=sys.stderr.isatty(),
             description_column=args.description_column,
             modality_column=args.modality_column or None,
         ).as_dict()
