@@ -43,6 +43,7 @@ def map_dataframe(
     modality_column: str | None = "Modality",
     series_description_column: str | None = None,
     results: dict[tuple[str, str], MappingResult] | None = None,
+    source: str = "<DataFrame>",
 ) -> pd.DataFrame:
     """Map a DataFrame; return a new frame with every input row and column plus the mapping.
 
@@ -52,7 +53,7 @@ def map_dataframe(
     for column in (description_column, modality_column, series_description_column):
         if column is not None and column not in df.columns:
             msg = f"missing column {column!r}; columns found: {list(df.columns)}"
-            raise InputError(located("<DataFrame>", msg, row=1))
+            raise InputError(located(source, msg, row=1))
     descriptions = df[description_column].map(_key)
     modalities = df[modality_column].map(_key) if modality_column else pd.Series("", index=df.index)
     pairs = list(zip(modalities, descriptions, strict=True))
@@ -174,7 +175,7 @@ def map_csv_streaming(
     with bar, atomic_path(output) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
         for i, chunk in enumerate(chunks):
             bar.update(len(chunk))
-            mapped = map_dataframe(chunk, harmonizer, results=cache, **columns)
+            mapped = map_dataframe(chunk, harmonizer, results=cache, source=str(source), **columns)
             totals.add(mapped)
             if safe:
                 mapped = mapped.map(excel_safe)

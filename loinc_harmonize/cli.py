@@ -6,13 +6,13 @@ Every expected failure prints one line to standard error and exits with code 2.
 from __future__ import annotations
 
 import argparse
-import json
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 
 from loinc_harmonize.exceptions import LoincHarmonizeError
-from loinc_harmonize.playbook import Playbook, load_playbook
+from loinc_harmonize.playbook import load_playbook
 
 EXIT_USAGE = 2
 
@@ -51,10 +51,6 @@ def _print_procedure(args: argparse.Namespace) -> int:
     return 0
 
 
-def _playbook_for(args: argparse.Namespace) -> Playbook:
-    return load_playbook(getattr(args, "playbook", None))
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests)."""
     parser = argparse.ArgumentParser(
@@ -88,17 +84,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    # SIGTERM unwinds like Ctrl-C, so temporary output files are removed on the way out.
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return handler(args)
-    except KeyError as exc:
-        print(f"loinc-harmonize: error: {exc.args[0]}", file=sys.stderr)
-        return EXIT_USAGE
     except (LoincHarmonizeError, OSError) as exc:
         print(f"loinc-harmonize: error: {_one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("loinc-harmonize: interrupted", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _one_line(exc: BaseException) -> str:
@@ -108,11 +109,6 @@ def _one_line(exc: BaseException) -> str:
         else (f"{exc.filename}: {exc.strerror}")
     )
     return " ".join(text.split())
-
-
-def dumps(value: object) -> str:
-    """JSON for terminal output."""
-    return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 if __name__ == "__main__":

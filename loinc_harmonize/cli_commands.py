@@ -27,6 +27,8 @@ CHUNK_ROWS = 50_000
 
 
 def _harmonizer(args: argparse.Namespace) -> Harmonizer:
+    if getattr(args, "model", None):
+        return Harmonizer.load(args.model, args.playbook)
     harmonizer = Harmonizer(args.playbook)
     curated = None
     if getattr(args, "train", None):
@@ -99,7 +101,19 @@ def _map(
         description_column=args.description_column,
         modality_column=args.modality_column or None,
         results=results,
+        source=args.input,
     )
+
+
+def _run_fit(args: argparse.Namespace) -> int:
+    harmonizer = _harmonizer(args)
+    harmonizer.save(args.output)
+    curated = len(harmonizer.curated_.rows) if harmonizer.curated_ else 0
+    print(
+        f"fitted on {len(harmonizer.playbook_)} codes and {curated} curated rows -> {args.output}",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _run_explain(args: argparse.Namespace) -> int:
@@ -205,6 +219,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     mapper.add_argument("--playbook")
     mapper.add_argument("--train", nargs="*", help="curated mapping tables to learn from")
+    mapper.add_argument("--model", help="a harmonizer saved by 'loinc-harmonize fit'")
     mapper.add_argument("--description-column", default="StudyDescription")
     mapper.add_argument("--modality-column", default="Modality")
     mapper.add_argument(
@@ -227,6 +242,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     explain.add_argument("--modality")
     explain.add_argument("--playbook")
     explain.add_argument("--train", nargs="*")
+    explain.add_argument("--model", help="a harmonizer saved by 'loinc-harmonize fit'")
     explain.add_argument("--json", action="store_true", help="print the result as JSON")
     explain.set_defaults(handler=_run_explain)
 
@@ -236,6 +252,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     evaluate.add_argument("--playbook")
     evaluate.add_argument("--modes", default="exact,zero_shot,grouped_cv,cv")
     evaluate.set_defaults(handler=_run_evaluate)
+
+    fit = commands.add_parser("fit", help="fit on a playbook and curated tables; save as JSON")
+    fit.add_argument("--playbook")
+    fit.add_argument("--train", nargs="*", help="curated mapping tables to learn from")
+    fit.add_argument("-o", "--output", required=True, help="model file (JSON, no pickle)")
+    fit.set_defaults(handler=_run_fit)
 
     review = commands.add_parser("review", help="the curator's review queue and decisions")
     review_commands = review.add_subparsers(dest="review_command", required=True)

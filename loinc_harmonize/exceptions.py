@@ -23,6 +23,13 @@ class PlaybookConflictError(PlaybookError):
     """The same code appears with two different names."""
 
 
+class UnknownCodeError(LoincHarmonizeError, KeyError):
+    """A LOINC code is not in the playbook."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
 class InputError(LoincHarmonizeError):
     """A curated table or an input file to map is malformed."""
 

@@ -6,6 +6,8 @@ Flow: normalize -> parse -> exact curated lookup -> modality blocking -> vectori
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,7 +20,7 @@ from loinc_harmonize import __version__
 from loinc_harmonize.calibration import LONE_CANDIDATE_MARGIN, probability
 from loinc_harmonize.candidates import CandidateIndex, CuratedIndex, signature
 from loinc_harmonize.curated import CuratedTable, Lookup, read_curated
-from loinc_harmonize.exceptions import NotFittedError
+from loinc_harmonize.exceptions import ModelFileError, NotFittedError, located
 from loinc_harmonize.models import (
     PART_FIELDS,
     Audit,
@@ -35,8 +37,12 @@ from loinc_harmonize.playbook import Playbook, load_playbook
 from loinc_harmonize.rules import Lexicon, default_lexicon
 from loinc_harmonize.scoring import Scorer
 from loinc_harmonize.settings import Settings
+from loinc_harmonize.tables import atomic_path
 
 logger = logging.getLogger(__name__)
+
+#: Version of the saved-model JSON layout; bump when it changes.
+MODEL_FORMAT = 1
 
 
 class Harmonizer:
@@ -110,6 +116,69 @@ class Harmonizer:
                 [r.normalized_key for r in examples], [r.code for r in examples], signatures
             )
         return self
+
+    # -- persistence (JSON, never pickle) -------------------------------------------------------
+
+    def save(self, path: str | Path) -> None:
+        """Save the fitted harmonizer as JSON: settings, curated rows, and the fingerprint of
+        the playbook it was fitted on, with a SHA-256 digest of the content.
+
+        Loading never executes code from the file (no pickle); indexes are rebuilt by ``fit``.
+        """
+        self._check_fitted()
+        curated = None
+        if self.curated_ is not None:
+            curated = [
+                {
+                    "Modality": ", ".join(r.tags),
+                    "StudyDescription": r.description,
+                    "LOINC code": r.code,
+                    "L-Long Common Name": r.name or "",
+                }
+                for r in self.curated_.rows
+            ]
+        content = {
+            "format": MODEL_FORMAT,
+            "library_version": __version__,
+            "playbook_fingerprint": self.playbook_.fingerprint,
+            "top_k": self.top_k,
+            "settings": self.settings_.model_dump(),
+            "curated": curated,
+        }
+        document = {"content": content, "sha256": _digest(content)}
+        with atomic_path(path) as tmp:
+            tmp.write_text(json.dumps(document, indent=1, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path, playbook: Playbook | str | Path | None = None) -> Harmonizer:
+        """Load a harmonizer saved by ``save``, refitting it on ``playbook``.
+
+        Raises ``ModelFileError`` for a file that is not a saved harmonizer, was modified
+        after saving, has another format version, or was fitted on another playbook.
+        """
+        where = str(path)
+        try:
+            document = json.loads(Path(path).read_text(encoding="utf-8"))
+            content, digest = document["content"], document["sha256"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelFileError(located(where, f"not a saved harmonizer ({exc})")) from exc
+        if _digest(content) != digest:
+            raise ModelFileError(located(where, "content does not match its digest: modified"))
+        if content.get("format") != MODEL_FORMAT:
+            msg = f"model format {content.get('format')!r}; this library reads {MODEL_FORMAT}"
+            raise ModelFileError(located(where, msg))
+        loaded = playbook if isinstance(playbook, Playbook) else load_playbook(playbook)
+        if loaded.fingerprint != content["playbook_fingerprint"]:
+            msg = (
+                f"fitted on playbook {content['playbook_fingerprint'][:12]}, "
+                f"but the given playbook is {loaded.fingerprint[:12]} ({loaded.source})"
+            )
+            raise ModelFileError(located(where, msg))
+        harmonizer = cls(
+            loaded, top_k=content["top_k"], settings=Settings.model_validate(content["settings"])
+        )
+        curated = pd.DataFrame(content["curated"]) if content["curated"] is not None else None
+        return harmonizer.fit(curated)
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "index_"):
@@ -292,6 +361,11 @@ class Harmonizer:
             )
             for score, code, procedure, parts in scored[: max(self.top_k, 2)]
         ]
+
+
+def _digest(content: dict[str, Any]) -> str:
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def _unspecified_codes(playbook: Playbook) -> dict[str, str]:

@@ -190,8 +190,9 @@ def normalize(value: object, *, lexicon: Lexicon | None = None) -> NormalizedTex
     expanded, truncation = _complete_truncated(expanded, lex, text)
     expanded = _drop_stray_symbols(expanded)
     words = tuple(t.text for t in raw)
+    # A description needs a word: numbers and punctuation alone describe no procedure.
     placeholder = (
-        not expanded or words in lex.placeholders or not any(t.text.isalnum() for t in expanded)
+        not expanded or words in lex.placeholders or not any(t.text.isalpha() for t in expanded)
     )
     if placeholder:
         flags.append("placeholder: no usable description" if text.strip() else "empty description")

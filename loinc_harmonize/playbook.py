@@ -26,6 +26,7 @@ from loinc_harmonize.exceptions import (
     PlaybookError,
     PlaybookFileNotFound,
     PlaybookFormatError,
+    UnknownCodeError,
     located,
 )
 from loinc_harmonize.formal import body_system, parts_from_formal_name
@@ -85,7 +86,7 @@ class Playbook:
             return self._procedures[key]
         except KeyError:
             msg = f"LOINC code {code!r} is not in the playbook ({self.source})"
-            raise KeyError(msg) from None
+            raise UnknownCodeError(msg) from None
 
     def __contains__(self, code: object) -> bool:
         return clean_code(code) in self._procedures

@@ -8,6 +8,7 @@ import io
 import os
 import sys
 import tempfile
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -95,10 +96,11 @@ def read_table(
         raise InputError(located(source, "empty file"))
     sep = _separator(source)
     skip = _leading_comment_lines(head)
-    lines = head.split("\n", skip + 1)
-    header = next(
-        csv.reader(io.StringIO(lines[skip] if len(lines) > skip else ""), delimiter=sep), []
-    )
+    lines = head.splitlines()
+    try:
+        header = next(csv.reader([lines[skip] if len(lines) > skip else ""], delimiter=sep), [])
+    except csv.Error as exc:
+        raise InputError(located(source, f"cannot parse the header ({exc})", row=skip + 1)) from exc
     _check_header(header, source)
     options: dict[str, Any] = {
         "sep": sep,
@@ -106,11 +108,17 @@ def read_table(
         "keep_default_na": False,
         "skiprows": skip,
         "encoding": encoding,
+        # Never read leading fields as an index: a ragged first row must not shift columns.
+        "index_col": False,
     }
     if chunksize:
         return _chunks(handle, source, chunksize, options)
     try:
-        frame = pd.read_csv(handle, **options)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(handle, **options)
+    except pd.errors.ParserWarning as exc:
+        raise _ragged(source, len(header)) from exc
     except UnicodeDecodeError as exc:
         raise _decode_error(source, encoding, exc) from exc
     except pd.errors.EmptyDataError as exc:
@@ -126,19 +134,21 @@ def _chunks(
     handle: io.StringIO | str, source: str, chunksize: int, options: dict[str, Any]
 ) -> Iterator[pd.DataFrame]:
     """Stream chunks, turning decoding and parsing errors into ``InputError``."""
-    rows = 0
     try:
-        for chunk in pd.read_csv(handle, chunksize=chunksize, **options):
-            rows += len(chunk)
-            yield chunk
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            yield from pd.read_csv(handle, chunksize=chunksize, **options)
+    except pd.errors.ParserWarning as exc:
+        raise _ragged(source, None) from exc
     except UnicodeDecodeError as exc:
-        msg = (
-            f"not {options['encoding']} text after data row {rows + 1} ({exc.reason}); "
-            "save as UTF-8 or pass --encoding cp1252 / latin-1"
-        )
-        raise InputError(located(source, msg)) from exc
+        raise _decode_error(source, options["encoding"], exc) from exc
     except pd.errors.ParserError as exc:
         raise InputError(located(source, f"cannot parse: {' '.join(str(exc).split())}")) from exc
+
+
+def _ragged(source: str, columns: int | None) -> InputError:
+    expected = f" ({columns} columns)" if columns is not None else ""
+    return InputError(located(source, f"a row has more fields than the header{expected}", row=2))
 
 
 def _known(encoding: str, source: str) -> bool:
@@ -155,11 +165,20 @@ def _check_binary(data: bytes, source: str) -> None:
 
 
 def _decode_error(source: str, encoding: str, exc: UnicodeDecodeError) -> InputError:
-    data = Path(source).read_bytes() if source != "-" else b""
-    position = data.find(exc.object[exc.start : exc.end]) if isinstance(exc.object, bytes) else -1
-    row = data[:position].count(b"\n") + 1 if position >= 0 else None
+    """Name the first line of the file that does not decode (found again, line by line)."""
+    row = _first_bad_line(source, encoding) if source != "-" else None
     msg = f"not {encoding} text ({exc.reason}); save as UTF-8 or pass --encoding cp1252 / latin-1"
     return InputError(located(source, msg, row=row))
+
+
+def _first_bad_line(source: str, encoding: str) -> int | None:
+    with open(source, "rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                line.decode(encoding)
+            except UnicodeDecodeError:
+                return number
+    return None
 
 
 def _decode(data: bytes, source: str, encoding: str) -> str:
