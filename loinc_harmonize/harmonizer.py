@@ -310,7 +310,10 @@ class Harmonizer:
         confidence = round(probability(self.settings_.calibration, best.score, margin), 4)
         thresholds = self.settings_.thresholds
         status: MappingStatus
-        if confidence < thresholds.unmapped:
+        if not parsed.recognized:
+            words = ", ".join(parsed.unrecognized[:5]) or parsed.normalized[:40]
+            status, reason = "unmapped", f"no word of the description was recognized ({words})"
+        elif confidence < thresholds.unmapped:
             status, reason = "unmapped", f"best candidate too weak (confidence {confidence:.2f})"
         elif confidence >= thresholds.auto:
             status, reason = "auto", f"ranked match, confidence {confidence:.2f}"

@@ -117,6 +117,11 @@ class ParsedDescription(Parts):
         (), description="Warnings: modality disagreement, placeholder, ..."
     )
 
+    @property
+    def recognized(self) -> bool:
+        """True when at least one word of the text was read by a lexicon rule."""
+        return any(e.rule_id.startswith(("PAR", "VIEWCOUNT")) for e in self.evidence)
+
     def parts(self) -> dict[str, object]:
         """The part fields only, as a plain dict."""
         return {name: getattr(self, name) for name in PART_FIELDS}

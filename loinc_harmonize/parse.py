@@ -175,10 +175,7 @@ def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector)
     for rule in lexicon.implications:
         if modality not in rule.scope or (rule.mode == "set" and out.values.get(rule.field)):
             continue
-        if not all(
-            (value in out.values.get(field, [])) if value else not out.values.get(field)
-            for field, value in rule.when
-        ):
+        if not all(_holds(out.values.get(field, []), value) for field, value in rule.when):
             continue
         trigger = next(
             (e for e in out.evidence for f, v in rule.when if e.field == f and e.value == v), None
@@ -198,6 +195,13 @@ def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector)
                 )
                 continue
         out.add(rule.field, rule.value, rule.rule_id, span)
+
+
+def _holds(found: list[str], wanted: str) -> bool:
+    """A condition of an implication: ``*`` any value, empty no value, else that value."""
+    if wanted == "*":
+        return bool(found)
+    return wanted in found if wanted else not found
 
 
 def _timing(values: list[str]) -> str | None:
@@ -242,7 +246,8 @@ def parse(
     unrecognized = _scan(tokens, chosen, lex, out)
     _add_body_part(body_part_examined, chosen, lex, out)
     _region_from_foci(out, lex)
-    if normalized.tokens and not normalized.placeholder:
+    # Implications refine what the text says; with nothing read they would invent a study.
+    if any(e.rule_id.startswith("PAR") for e in out.evidence):
         _apply_implications(chosen, lex, out)
     return _assemble(normalized, out, tags, allowed, chosen, text_kinds, unrecognized, flags)
 

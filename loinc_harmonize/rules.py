@@ -114,7 +114,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         Implication(
             row["id"],
             frozenset(row["scope"].split("|")),
-            tuple(tuple(c.split("=", 1)) for c in row["when"].split("&")),  # type: ignore[misc]
+            tuple(tuple(c.split("=", 1)) for c in row["when"].split("&") if c),  # type: ignore[misc]
             *row["then"].split("=", 1),
             mode=row["mode"],
         )

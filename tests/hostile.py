@@ -38,3 +38,12 @@ UNUSABLE = {
     "integer",
     "float",
 }
+
+#: Text in which no word is recognized: mapped rows come back unmapped, saying so.
+NOTHING_RECOGNIZED = {
+    "right-to-left text",
+    "right-to-left override",
+    "mojibake",
+    "formula",
+    "formula with plus",
+}

@@ -535,6 +535,7 @@ CASES = [
         {
             "modality_type": "PT+CT",
             "region_imaged": ("Whole body",),
+            "timing": "W",
             "guidance_for_action": "Localization",
             "guidance_for_object": "Tumor",
         },
@@ -545,6 +546,7 @@ CASES = [
         {
             "modality_type": "PT+CT",
             "region_imaged": ("Whole body",),
+            "timing": "W",
             "guidance_for_action": "Localization",
             "guidance_for_object": "Tumor",
         },
@@ -555,11 +557,16 @@ CASES = [
         {
             "modality_type": "PT+CT",
             "region_imaged": ("Whole body",),
+            "timing": "W",
             "guidance_for_action": "Localization",
             "guidance_for_object": "Tumor",
         },
     ),
-    ("NM BONE SCAN WHOLE BODY", "NM", {"modality_type": "NM", "region_imaged": ("Whole body",)}),
+    (
+        "NM BONE SCAN WHOLE BODY",
+        "NM",
+        {"modality_type": "NM", "region_imaged": ("Whole body",), "timing": "W"},
+    ),
     (
         "MAMMO SCREENING BILATERAL TOMO",
         "MG",

@@ -24,7 +24,7 @@ from loinc_harmonize.exceptions import InputError, ModelFileError, PlaybookError
 from loinc_harmonize.rules import default_lexicon
 from loinc_harmonize.tables import read_table
 
-from .hostile import HOSTILE_VALUES, UNUSABLE
+from .hostile import HOSTILE_VALUES, NOTHING_RECOGNIZED, UNUSABLE
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +51,8 @@ def test_hostile_rows_map_in_order(harmonizer: Harmonizer) -> None:
         assert row["mapping_reason"]
         if row["case"] in UNUSABLE and row["Modality"] in ("", None, "OT", "😀"):
             assert row["status"] == "unmapped", row["case"]
+        if row["case"] in NOTHING_RECOGNIZED:
+            assert row["status"] == "unmapped" and "recognized" in row["mapping_reason"]
 
 
 def test_hostile_rows_through_the_cli(tmp_path: Path) -> None:
