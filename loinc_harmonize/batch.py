@@ -42,31 +42,54 @@ def map_dataframe(
     description_column: str = "StudyDescription",
     modality_column: str | None = "Modality",
     series_description_column: str | None = None,
-    results: dict[tuple[str, str], MappingResult] | None = None,
+    study_column: str | None = None,
+    results: dict[tuple[str, ...], MappingResult] | None = None,
     source: str = "<DataFrame>",
 ) -> pd.DataFrame:
     """Map a DataFrame; return a new frame with every input row and column plus the mapping.
 
     Each unique (modality, description) pair is mapped once. The caller's frame is not changed.
-    ``results``, when given, collects the ``MappingResult`` of each unique pair.
+    With ``series_description_column`` the series text adds evidence (views, contrast); with
+    ``study_column`` too, the series of each study (within this frame) are read together.
+    ``results``, when given, collects the ``MappingResult`` of each unique key.
     """
-    for column in (description_column, modality_column, series_description_column):
+    for column in (description_column, modality_column, series_description_column, study_column):
         if column is not None and column not in df.columns:
             msg = f"missing column {column!r}; columns found: {list(df.columns)}"
             raise InputError(located(source, msg, row=1))
     descriptions = df[description_column].map(_key)
     modalities = df[modality_column].map(_key) if modality_column else pd.Series("", index=df.index)
-    pairs = list(zip(modalities, descriptions, strict=True))
+    series = _series_per_row(df, series_description_column, study_column)
+    keys = [(m, d, *s) for m, d, s in zip(modalities, descriptions, series, strict=True)]
     cache = results if results is not None else {}
-    for modality, description in dict.fromkeys(pairs):
-        if (modality, description) not in cache:
-            cache[(modality, description)] = harmonizer.map(description, modality or None)
-    rows = {pair: _row(cache[pair], harmonizer) for pair in dict.fromkeys(pairs)}
-    mapped = pd.DataFrame([rows[p] for p in pairs], index=df.index, columns=list(OUTPUT_COLUMNS))
+    for key in dict.fromkeys(keys):
+        if key not in cache:
+            modality, description, *texts = key
+            extra = {"series_descriptions": texts} if texts else {}
+            cache[key] = harmonizer.map(description, modality or None, **extra)
+    rows = {key: _row(cache[key], harmonizer) for key in dict.fromkeys(keys)}
+    mapped = pd.DataFrame([rows[k] for k in keys], index=df.index, columns=list(OUTPUT_COLUMNS))
     out = df.copy()
     for column in OUTPUT_COLUMNS:
         out[column] = mapped[column]
     return out
+
+
+def _series_per_row(
+    df: pd.DataFrame, series_column: str | None, study_column: str | None
+) -> list[tuple[str, ...]]:
+    """Series texts that go with each row: its own, or all of its study's (sorted, unique)."""
+    if series_column is None:
+        return [()] * len(df)
+    texts = df[series_column].map(_key)
+    if study_column is None:
+        return [(t,) if t else () for t in texts]
+    studies = df[study_column].map(_key)
+    by_study: dict[str, set[str]] = {}
+    for study, text in zip(studies, texts, strict=True):
+        if text:
+            by_study.setdefault(study, set()).add(text)
+    return [tuple(sorted(by_study.get(study, ()))) for study in studies]
 
 
 def output_meta(df: pd.DataFrame) -> pd.DataFrame:
@@ -142,7 +165,7 @@ def summary(mapped: pd.DataFrame, frequency_column: str | None = None) -> dict[s
     return RunSummary(frequency_column).add(mapped).as_dict()
 
 
-def write_audit(results: dict[tuple[str, str], MappingResult], path: str | Path) -> None:
+def write_audit(results: dict[tuple[str, ...], MappingResult], path: str | Path) -> None:
     """One JSON line per unique (modality, description) pair, in first-seen order."""
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as handle:
         for result in results.values():
@@ -157,7 +180,7 @@ def map_csv_streaming(
     chunk_rows: int = 50_000,
     frequency_column: str | None = None,
     safe: bool = False,
-    results: dict[tuple[str, str], MappingResult] | None = None,
+    results: dict[tuple[str, ...], MappingResult] | None = None,
     encoding: str = "utf-8-sig",
     progress: bool = False,
     **columns: Any,

@@ -50,7 +50,7 @@ def _run_map(args: argparse.Namespace) -> int:
     output = args.output or _default_output(args.input)
     if output != "-" and Path(output).resolve() == Path(args.input).resolve():
         raise InputError(located(output, "output would overwrite the input; choose another -o"))
-    results: dict[tuple[str, str], MappingResult] = {}
+    results: dict[tuple[str, ...], MappingResult] = {}
     suffix = Path(args.input).suffix.lower()
     if (
         output == "-"
@@ -75,6 +75,8 @@ def _run_map(args: argparse.Namespace) -> int:
             progress=sys.stderr.isatty(),
             description_column=args.description_column,
             modality_column=args.modality_column or None,
+            series_description_column=args.series_column,
+            study_column=args.study_column,
         ).as_dict()
     if args.audit:
         write_audit(results, args.audit)
@@ -93,13 +95,15 @@ def _map(
     frame: pd.DataFrame,
     harmonizer: Harmonizer,
     args: argparse.Namespace,
-    results: dict[tuple[str, str], MappingResult],
+    results: dict[tuple[str, ...], MappingResult],
 ) -> pd.DataFrame:
     return map_dataframe(
         frame,
         harmonizer,
         description_column=args.description_column,
         modality_column=args.modality_column or None,
+        series_description_column=args.series_column,
+        study_column=args.study_column,
         results=results,
         source=args.input,
     )
@@ -222,6 +226,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     mapper.add_argument("--model", help="a harmonizer saved by 'loinc-harmonize fit'")
     mapper.add_argument("--description-column", default="StudyDescription")
     mapper.add_argument("--modality-column", default="Modality")
+    mapper.add_argument("--series-column", help="series description column (optional)")
+    mapper.add_argument("--study-column", help="study id column, to read a study's series together")
     mapper.add_argument(
         "--frequency-column",
         default="frequency",

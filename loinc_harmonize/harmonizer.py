@@ -36,6 +36,7 @@ from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook, load_playbook
 from loinc_harmonize.rules import Lexicon, default_lexicon
 from loinc_harmonize.scoring import Scorer
+from loinc_harmonize.series import aggregate_series
 from loinc_harmonize.settings import Settings
 from loinc_harmonize.tables import atomic_path
 
@@ -189,11 +190,17 @@ class Harmonizer:
     def map(
         self, description: object, modality: object = None, **dicom_fields: Any
     ) -> MappingResult:
-        """Map one description (with its DICOM Modality) to a LOINC code."""
+        """Map one description (with its DICOM Modality) to a LOINC code.
+
+        ``dicom_fields`` may give ``body_part_examined`` (DICOM BodyPartExamined) and
+        ``series_descriptions`` (the study's series), used where the description is silent.
+        """
         self._check_fitted()
         parsed = parse(
             description, modality, dicom_fields.get("body_part_examined"), lexicon=self.lexicon_
         )
+        if dicom_fields.get("series_descriptions"):
+            parsed = _with_series(parsed, aggregate_series(dicom_fields["series_descriptions"]))
         audit = Audit(
             library_version=__version__,
             playbook_fingerprint=self.playbook_.fingerprint,
@@ -364,6 +371,18 @@ class Harmonizer:
             )
             for score, code, procedure, parts in scored[: max(self.top_k, 2)]
         ]
+
+
+def _with_series(parsed: ParsedDescription, series: ParsedDescription) -> ParsedDescription:
+    """Fill parts the study description leaves open with what its series show."""
+    update: dict[str, Any] = {}
+    for name in ("view_type", "view_count", "view_aggregation", "timing"):
+        if getattr(parsed, name) in (None, ()) and getattr(series, name) not in (None, ()):
+            update[name] = getattr(series, name)
+    if not update:
+        return parsed
+    used = [e for e in series.evidence if e.field in update]
+    return parsed.model_copy(update={**update, "evidence": parsed.evidence + tuple(used)})
 
 
 def _digest(content: dict[str, Any]) -> str:

@@ -119,8 +119,8 @@ class ParsedDescription(Parts):
 
     @property
     def recognized(self) -> bool:
-        """True when at least one word of the text was read by a lexicon rule."""
-        return any(e.rule_id.startswith(("PAR", "VIEWCOUNT")) for e in self.evidence)
+        """True when a lexicon rule read at least one word of the text (or of its series)."""
+        return any(e.rule_id.startswith(("PAR", "VIEWCOUNT", "SERIES")) for e in self.evidence)
 
     def parts(self) -> dict[str, object]:
         """The part fields only, as a plain dict."""

@@ -88,7 +88,8 @@ def _clean(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-def _tokens(text: str) -> list[NormalizedToken]:
+def tokens_with_spans(text: str) -> list[NormalizedToken]:
+    """Case-folded tokens of ``text``, each with the span of the original it came from."""
     cleaned, offsets = _clean(text)
     return [
         NormalizedToken(text=m.group(), start=offsets[m.start()], end=offsets[m.end() - 1] + 1)
@@ -182,7 +183,7 @@ def normalize(value: object, *, lexicon: Lexicon | None = None) -> NormalizedTex
     repaired, changed = _repair_mojibake(text)
     if changed:
         flags.append("mojibake repaired")
-    raw = _tokens(repaired)
+    raw = tokens_with_spans(repaired)
     # Spans must index the caller's text; a repair changes lengths, so spans then cover it all.
     if changed:
         raw = [t.model_copy(update={"start": 0, "end": len(text)}) for t in raw]

@@ -154,6 +154,8 @@ def _view_count(
             return (int(tail[-2]), None), span
         if tail and tail[-1].isdigit() and 0 < int(tail[-1]) < 20:
             n = int(tail[-1])
+            if len(tail) >= 2 and tail[-2] == "min":  # "minimum 2 views" is at least 2
+                return (n, None), (tokens[i - 2].start, tokens[i].end)
             return (n, n), (tokens[i - 1].start, tokens[i].end)
         if word == "view":
             return (1, 1), (tokens[i].start, tokens[i].end)
@@ -289,7 +291,9 @@ def _assemble(
         if field in TUPLE_FIELDS:
             fields[field] = tuple(found)
         elif field not in ("timing", "laterality", "modality_type"):
-            fields[field] = found[0]
+            # The generic "guided" yields to the action it names (biopsy, drainage).
+            specific = [v for v in found if v != "Guidance"]
+            fields[field] = specific[0] if specific else found[0]
     fields["timing"] = _timing(values.get("timing", []))
     fields["laterality"] = _laterality(values.get("laterality", []))
     fields["modality_type"] = chosen

@@ -232,6 +232,7 @@ def test_case_and_spacing_do_not_change_parts(description: str, variant: int) ->
         "regions.tsv",
         "modalities.tsv",
         "part_types.tsv",
+        "series_lexicon.tsv",
     ],
 )
 def test_lexicon_ids_unique(name: str) -> None:

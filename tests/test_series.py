@@ -1,0 +1,133 @@
+"""Series descriptions: series-level facts and study-level aggregation."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loinc_harmonize import Harmonizer, aggregate_series, parse_series
+from loinc_harmonize.batch import map_dataframe
+
+SERIES_CASES = [
+    ("PA CHEST", {"view_position": ("PA",)}),
+    ("LAT", {"view_position": ("Lateral",)}),
+    ("Chest Lateral", {"view_position": ("Lateral",)}),
+    ("AP PORTABLE", {"view_position": ("AP",)}),
+    ("L DECUB", {"view_position": ("Decubitus",)}),
+    ("RAO", {"view_position": ("Oblique",)}),
+    ("AX T1 POST GAD", {"plane": "Axial", "sequence": ("T1",), "contrast_phase": "post"}),
+    ("Sag T2 FLAIR", {"plane": "Sagittal", "sequence": ("FLAIR",)}),
+    ("COR STIR", {"plane": "Coronal", "sequence": ("STIR",)}),
+    ("AX DWI b1000", {"plane": "Axial", "sequence": ("DWI",)}),
+    ("ADC map", {"sequence": ("ADC",)}),
+    ("AX SWI", {"plane": "Axial", "sequence": ("SWI",)}),
+    ("AX GRE", {"plane": "Axial", "sequence": ("GRE",)}),
+    ("Pre contrast AX T1", {"plane": "Axial", "sequence": ("T1",), "contrast_phase": "pre"}),
+    ("T1 FS +C", {"sequence": ("T1",), "contrast_phase": "post"}),
+    ("Abdomen 5.0 B30f PV", {"contrast_phase": "venous", "kernel": "B30f"}),
+    ("ARTERIAL PHASE 1.25mm", {"contrast_phase": "arterial", "slice_thickness_mm": 1.25}),
+    ("DELAYED 5 min", {"contrast_phase": "delayed"}),
+    ("NON CON HEAD 5mm", {"contrast_phase": "pre", "slice_thickness_mm": 5.0}),
+    ("Lung 1.25mm", {"slice_thickness_mm": 1.25, "kernel": "LUNG"}),
+    ("COR MPR 3mm Bone", {"plane": "Coronal", "slice_thickness_mm": 3.0, "kernel": "BONE"}),
+    ("Topogram 0.6 T20f", {"scout": True, "kernel": "T20f"}),
+    ("SCOUT", {"scout": True}),
+    ("3-plane loc", {"localizer": True}),
+    ("Localizer", {"localizer": True}),
+    ("Dose Report", {"dose_report": True}),
+    ("Patient Protocol", {"dose_report": True}),
+    ("Screen Save", {"secondary_capture": True}),
+    ("Key Images", {"secondary_capture": True}),
+    ("", {}),
+]
+FACT_FIELDS = (
+    "view_position",
+    "plane",
+    "sequence",
+    "contrast_phase",
+    "localizer",
+    "scout",
+    "dose_report",
+    "secondary_capture",
+    "slice_thickness_mm",
+    "kernel",
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), SERIES_CASES)
+def test_parse_series_table(text: str, expected: dict) -> None:
+    facts = parse_series(text)
+    for field in FACT_FIELDS:
+        empty = {"view_position": (), "sequence": ()}.get(
+            field,
+            False if field in ("localizer", "scout", "dose_report", "secondary_capture") else None,
+        )
+        assert getattr(facts, field) == expected.get(field, empty), field
+    for evidence in facts.evidence:
+        assert text[evidence.span[0] : evidence.span[1]] == evidence.text
+
+
+AGGREGATES = [
+    (
+        ["PA CHEST", "LAT CHEST", "Dose Report"],
+        {"view_type": ("PA", "Lateral"), "view_count": (2, 2)},
+    ),
+    (["AP"], {"view_type": ("AP",), "view_count": (1, 1)}),
+    (["AX T1 PRE", "AX T1 POST GAD", "localizer"], {"timing": "WO & W"}),
+    (["Topogram", "ARTERIAL", "PV"], {"timing": "W"}),
+    (["NON CON HEAD 5mm", "Scout"], {"timing": "WO"}),
+    (["Screen Save", "Dose Report", "Localizer"], {}),
+]
+
+
+@pytest.mark.parametrize(("series", "expected"), AGGREGATES)
+def test_aggregate_series(series: list[str], expected: dict) -> None:
+    parts = aggregate_series(series)
+    for field in ("view_type", "view_count", "timing"):
+        assert getattr(parts, field) == expected.get(field, () if field == "view_type" else None)
+
+
+def test_ignored_series_are_flagged() -> None:
+    assert any("Dose Report" in f for f in aggregate_series(["PA", "Dose Report"]).flags)
+
+
+def test_series_fill_what_the_study_description_leaves_open() -> None:
+    harmonizer = Harmonizer().fit()
+    plain = harmonizer.map("XR CHEST", "DX")
+    with_series = harmonizer.map("XR CHEST", "DX", series_descriptions=["PA", "LAT"])
+    assert with_series.parsed is not None and with_series.parsed.view_type == ("PA", "Lateral")
+    assert with_series.long_common_name == "XR Chest PA and Lateral"
+    assert plain.parsed is not None and plain.parsed.view_type == ()
+    # The description's own words win over its series.
+    said = harmonizer.map("CT CHEST WO", "CT", series_descriptions=["POST CONTRAST"])
+    assert said.parsed is not None and said.parsed.timing == "WO"
+
+
+def test_map_dataframe_reads_a_study_series_together() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {
+            "study": ["s1", "s1", "s2"],
+            "Modality": ["DX", "DX", "DX"],
+            "StudyDescription": ["XR CHEST", "XR CHEST", "XR CHEST"],
+            "SeriesDescription": ["PA", "LAT", "AP"],
+        }
+    )
+    out = map_dataframe(
+        frame,
+        Harmonizer().fit(),
+        series_description_column="SeriesDescription",
+        study_column="study",
+    )
+    assert out.loc[0, "loinc_code"] == out.loc[1, "loinc_code"] == "42272-5"
+    assert out.loc[2, "loinc_code"] != "42272-5"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80) | st.none() | st.integers())
+def test_parse_series_never_raises(value: object) -> None:
+    facts = parse_series(value)
+    for evidence in facts.evidence:
+        assert 0 <= evidence.span[0] <= evidence.span[1] <= len(facts.original)
