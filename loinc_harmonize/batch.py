@@ -61,17 +61,21 @@ def map_dataframe(
     modalities = df[modality_column].map(_key) if modality_column else pd.Series("", index=df.index)
     series = _series_per_row(df, series_description_column, study_column)
     keys = [(m, d, *s) for m, d, s in zip(modalities, descriptions, series, strict=True)]
+    # Map each unique key once, then spread the results over the rows by position.
+    positions, unique_keys = pd.factorize(pd.Series(keys, dtype=object), sort=False)
     cache = results if results is not None else {}
-    for key in dict.fromkeys(keys):
+    for key in unique_keys:
         if key not in cache:
             modality, description, *texts = key
             extra = {"series_descriptions": texts} if texts else {}
             cache[key] = harmonizer.map(description, modality or None, **extra)
-    rows = {key: _row(cache[key], harmonizer) for key in dict.fromkeys(keys)}
-    mapped = pd.DataFrame([rows[k] for k in keys], index=df.index, columns=list(OUTPUT_COLUMNS))
+    unique_rows = pd.DataFrame(
+        [_row(cache[key], harmonizer) for key in unique_keys], columns=list(OUTPUT_COLUMNS)
+    )
+    mapped = unique_rows.take(positions) if len(keys) else unique_rows
     out = df.copy()
     for column in OUTPUT_COLUMNS:
-        out[column] = mapped[column]
+        out[column] = mapped[column].to_numpy()
     return out
 
 

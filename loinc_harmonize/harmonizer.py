@@ -35,7 +35,7 @@ from loinc_harmonize.models import (
 from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook, load_playbook
 from loinc_harmonize.rules import Lexicon, default_lexicon
-from loinc_harmonize.scoring import Scorer
+from loinc_harmonize.scoring import Scorer, parts_key
 from loinc_harmonize.series import aggregate_series
 from loinc_harmonize.settings import Settings
 from loinc_harmonize.tables import atomic_path
@@ -353,10 +353,13 @@ class Harmonizer:
         boost = everywhere[rows]
         prescore = text + 0.5 * features + 2.0 * boost
         order = np.lexsort((rows, -prescore))[: self.settings_.retrieval.shortlist]
+        key = parts_key(parsed)
         scored = []
         for j in order:
             procedure: Procedure = self.index_.procedures[rows[j]]
-            parts = self.scorer_.contributions(parsed, procedure, float(text[j]), float(boost[j]))
+            parts = self.scorer_.contributions(
+                parsed, procedure, float(text[j]), float(boost[j]), key
+            )
             scored.append(
                 (round(sum(p.weight for p in parts), 4), procedure.code, procedure, parts)
             )

@@ -8,9 +8,27 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from loinc_harmonize.models import Contribution, Outcome, ParsedDescription, Procedure
+from loinc_harmonize.models import (
+    PART_FIELDS,
+    Contribution,
+    Outcome,
+    ParsedDescription,
+    Procedure,
+)
 from loinc_harmonize.settings import Settings
 from loinc_harmonize.vocab import Vocabulary
+
+#: Memoized comparisons kept at most (a cache, cleared when full).
+_MEMO_LIMIT = 200_000
+
+
+def parts_key(parsed: ParsedDescription) -> tuple[object, ...]:
+    """Everything a field-by-field comparison reads from a parsed description."""
+    return (
+        *(getattr(parsed, name) for name in PART_FIELDS),
+        parsed.view_count,
+        parsed.compatible_modalities,
+    )
 
 
 class Part(NamedTuple):
@@ -34,37 +52,8 @@ class Scorer:
     def __init__(self, settings: Settings, vocabulary: Vocabulary) -> None:
         self.settings = settings
         self.vocabulary = vocabulary
-
-    def contributions(
-        self,
-        parsed: ParsedDescription,
-        code: Procedure,
-        text_similarity: float,
-        curated_similarity: float,
-    ) -> list[Part]:
-        """All named contributions for one candidate, in a fixed order."""
-        w = self.settings.weight
-        out = [
-            Part(
-                name="text_similarity",
-                weight=round(w("text_similarity") * text_similarity, 4),
-                outcome="info",
-                detail=f"TF-IDF similarity to the long common name: {text_similarity:.2f}",
-            )
-        ]
-        floor = w("curated_similarity_floor")
-        if curated_similarity > floor:
-            # Only near-duplicates of a curated description count; loose neighbours mislead.
-            strength = (curated_similarity - floor) / (1.0 - floor)
-            out.append(
-                Part(
-                    name="curated_similarity",
-                    weight=round(w("curated_similarity") * strength, 4),
-                    outcome="agree",
-                    detail=f"similar curated description has this code: {curated_similarity:.2f}",
-                )
-            )
-        for compare in (
+        self._memo: dict[tuple[tuple[object, ...], str], tuple[Part, ...]] = {}
+        self._comparisons = (
             self._modality,
             self._subtype,
             self._region,
@@ -79,11 +68,56 @@ class Scorer:
             self._substance,
             self._status,
             self._composite,
-        ):
-            item = compare(parsed, code)
-            if item is not None:
-                out.append(item)
+        )
+
+    def contributions(
+        self,
+        parsed: ParsedDescription,
+        code: Procedure,
+        text_similarity: float,
+        curated_similarity: float,
+        key: tuple[object, ...] | None = None,
+    ) -> list[Part]:
+        """All named contributions for one candidate, in a fixed order.
+
+        ``key`` is ``parts_key(parsed)``, passed in when scoring many candidates.
+        """
+        w = self.settings.weight
+        out = [
+            Part(
+                name="text_similarity",
+                weight=round(w("text_similarity") * text_similarity, 4),
+                outcome="info",
+                detail=f"TF-IDF similarity to the long common name: {text_similarity:.2f}",
+            )
+        ]
+        if curated_similarity > 0:
+            out.append(
+                Part(
+                    name="curated_similarity",
+                    weight=round(w("curated_similarity") * curated_similarity, 4),
+                    outcome="agree",
+                    detail=f"similar curated descriptions have this code: {curated_similarity:.2f}",
+                )
+            )
+        out.extend(self.part_contributions(parsed, code, key))
         return out
+
+    def part_contributions(
+        self, parsed: ParsedDescription, code: Procedure, key: tuple[object, ...] | None = None
+    ) -> tuple[Part, ...]:
+        """The field-by-field comparisons; they depend only on the parts, so they are memoized
+        (many descriptions of a batch parse to the same parts)."""
+        memo_key = (key if key is not None else parts_key(parsed), code.code)
+        cached = self._memo.get(memo_key)
+        if cached is None:
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
+            cached = tuple(
+                item for compare in self._comparisons if (item := compare(parsed, code)) is not None
+            )
+            self._memo[memo_key] = cached
+        return cached
 
     # -- one method per part ---------------------------------------------------------------
 
