@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
@@ -27,12 +28,6 @@ OUTPUT_COLUMNS = (
     "candidates",
     "mapping_reason",
 )
-
-
-def _key(value: object) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return str(value)
 
 
 def map_dataframe(
@@ -57,12 +52,25 @@ def map_dataframe(
         if column is not None and column not in df.columns:
             msg = f"missing column {column!r}; columns found: {list(df.columns)}"
             raise InputError(located(source, msg, row=1))
-    descriptions = df[description_column].map(_key)
-    modalities = df[modality_column].map(_key) if modality_column else pd.Series("", index=df.index)
+    descriptions = _text(df[description_column])
+    modalities = _text(df[modality_column]) if modality_column else pd.Series("", index=df.index)
     series = _series_per_row(df, series_description_column, study_column)
-    keys = [(m, d, *s) for m, d, s in zip(modalities, descriptions, series, strict=True)]
-    # Map each unique key once, then spread the results over the rows by position.
-    positions, unique_keys = pd.factorize(pd.Series(keys, dtype=object), sort=False)
+    columns = [modalities, descriptions]
+    if series_description_column is not None:
+        columns.append(pd.Series(["\x1f".join(t) for t in series], index=df.index))
+    # Map each unique key once, then spread the results over the rows by position. Each column
+    # is factorized on its own and the codes combined, which is exact and stays vectorized.
+    positions = np.zeros(len(df), dtype=np.int64)
+    for key_column in columns:
+        codes, uniques = pd.factorize(key_column, sort=False)
+        combined = positions * (len(uniques) + 1) + codes
+        positions = pd.factorize(combined, sort=False)[0]  # keeps the numbers small
+    first_rows = np.full(positions.max() + 1 if len(positions) else 0, -1, dtype=np.int64)
+    first_rows[positions[::-1]] = np.arange(len(positions) - 1, -1, -1)
+    unique_keys: list[tuple[str, ...]] = [
+        (str(modalities.iat[int(i)]), str(descriptions.iat[int(i)]), *series[int(i)])
+        for i in first_rows
+    ]
     cache = results if results is not None else {}
     for key in unique_keys:
         if key not in cache:
@@ -72,11 +80,17 @@ def map_dataframe(
     unique_rows = pd.DataFrame(
         [_row(cache[key], harmonizer) for key in unique_keys], columns=list(OUTPUT_COLUMNS)
     )
-    mapped = unique_rows.take(positions) if len(keys) else unique_rows
+    mapped = unique_rows.take(positions) if len(df) else unique_rows
     out = df.copy()
     for column in OUTPUT_COLUMNS:
         out[column] = mapped[column].to_numpy()
     return out
+
+
+def _text(column: pd.Series) -> pd.Series:
+    """Cells as text: missing values become empty strings, numbers their text."""
+    values = column.astype("object")
+    return values.where(values.notna(), "").astype(str)
 
 
 def _series_per_row(
@@ -85,10 +99,10 @@ def _series_per_row(
     """Series texts that go with each row: its own, or all of its study's (sorted, unique)."""
     if series_column is None:
         return [()] * len(df)
-    texts = df[series_column].map(_key)
+    texts = _text(df[series_column])
     if study_column is None:
         return [(t,) if t else () for t in texts]
-    studies = df[study_column].map(_key)
+    studies = _text(df[study_column])
     by_study: dict[str, set[str]] = {}
     for study, text in zip(studies, texts, strict=True):
         if text:
