@@ -209,6 +209,9 @@ class Scorer:
         if not ours and not theirs:
             return None
         if not ours:
+            if p.modality_subtype == "Angio" and self._vessels_of(theirs) <= set(p.region_imaged):
+                # An angiogram of a region images its vessels: the code says what the text implies.
+                return self._make("focus", "broader", "angiography images the region's vessels")
             return self._make(
                 "focus", "unsupported", f"code focuses on {', '.join(sorted(theirs))}"
             )
@@ -233,6 +236,12 @@ class Scorer:
             "conflict",
             f"focus conflicts: description {sorted(ours)}, code {sorted(theirs)}",
         )
+
+    def _vessels_of(self, foci: set[str]) -> set[str | None]:
+        """Regions whose vessels the foci are; a non-vascular focus yields None."""
+        return {
+            self.vocabulary.region_of(f) if f in self.vocabulary.vessels else None for f in foci
+        }
 
     def _laterality(self, p: ParsedDescription, c: Procedure) -> Part | None:
         return self._pair("laterality", p.laterality, c.laterality, "laterality")
@@ -274,7 +283,7 @@ class Scorer:
             # "Frontal" is AP or PA: compatible with a code naming one, but not proof of it.
             return Part(
                 name="view_type",
-                weight=self.settings.weight("view_type_agree") / 2,
+                weight=self.settings.weight("view_type_frontal"),
                 outcome="partial",
                 detail="frontal view is compatible with AP/PA",
             )

@@ -43,6 +43,7 @@ class Vocabulary:
     dicom_modalities: dict[str, tuple[str, ...]]
     region_parent: dict[str, str]
     region_order: dict[str, int]
+    vessels: frozenset[str] = frozenset()
     folder: Path = field(default_factory=data_dir)
 
     def is_region(self, name: str) -> bool:
@@ -76,7 +77,8 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     types = {r["token"]: r["value"] for r in mod_rows if r["kind"] == "type"}
     subtypes = {r["token"].lower(): r["value"] for r in mod_rows if r["kind"] == "subtype"}
     dicom = {r["token"]: tuple(r["value"].split()) for r in mod_rows if r["kind"] == "dicom"}
-    region_rows = read_tsv(root / "regions.tsv", ("id", "name", "parent", "order"))
+    region_rows = read_tsv(root / "regions.tsv", ("id", "name", "parent", "order", "vascular"))
     parent = {r["name"]: r["parent"] for r in region_rows if r["parent"]}
     order = {r["name"]: int(r["order"]) for r in region_rows if r["order"]}
-    return Vocabulary(types, subtypes, dicom, parent, order, root)
+    vessels = frozenset(r["name"] for r in region_rows if r["vascular"] == "yes")
+    return Vocabulary(types, subtypes, dicom, parent, order, vessels, root)
