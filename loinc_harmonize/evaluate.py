@@ -9,9 +9,11 @@ import numpy as np
 import pandas as pd
 from sklearn.model_selection import GroupKFold
 
+from loinc_harmonize.candidates import signature
 from loinc_harmonize.curated import midrc_key
 from loinc_harmonize.harmonizer import Harmonizer
 from loinc_harmonize.models import MappingResult
+from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook, clean_code
 
 
@@ -119,20 +121,34 @@ def run_mode(
 def error_category(
     result: MappingResult, truth: str, playbook: Playbook, frame: pd.DataFrame
 ) -> str:
-    """Why a result is wrong: code outside playbook, label inconsistency, parser gap, trade-off."""
+    """Why a result is wrong: code outside the playbook, a curated row that gives the predicted
+    code to the same (or identically parsed) description, a part the parser missed, or a
+    scoring trade-off."""
     if truth not in playbook:
         return "code outside the playbook"
-    key = midrc_key(result.description)
-    codes = set(frame.loc[frame["_key"] == key, "_code"])
-    if len(codes) > 1:
-        return "label inconsistent with another curated row"
     if result.parsed is not None and not result.parsed.usable:
         return "placeholder description"
-    chosen = playbook.get(result.loinc_code or "")
+    same_text = frame.loc[frame["_key"] == midrc_key(result.description), "_code"]
+    if same_text.nunique() > 1:
+        return "label inconsistent with another curated row"
+    if result.parsed is not None and result.loinc_code and _same_parts_elsewhere(result, frame):
+        return "label inconsistent with another curated row (same parsed parts)"
     target = playbook[truth]
-    if chosen is not None and result.parsed is not None:
+    if result.parsed is not None:
         for field in ("region_imaged", "timing", "view_count", "laterality", "reason_for_exam"):
             parsed_value = getattr(result.parsed, field)
             if parsed_value in (None, ()) and getattr(target, field) not in (None, ()):
                 return f"parser gap ({field} not read)"
     return "scoring trade-off"
+
+
+def _same_parts_elsewhere(result: MappingResult, frame: pd.DataFrame) -> bool:
+    """Another curated row parses to the same parts and carries the predicted code."""
+    assert result.parsed is not None
+    wanted = signature(result.parsed)
+    rows = frame[frame["_code"] == result.loinc_code]
+    return any(
+        signature(parse(d, m)) == wanted
+        for d, m in zip(rows["StudyDescription"], rows["Modality"], strict=True)
+        if midrc_key(d) != midrc_key(result.description)
+    )
