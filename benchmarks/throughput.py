@@ -47,8 +47,19 @@ def io_floor(source: Path, folder: Path) -> float:
 
 def run_cli(source: Path, out: Path, playbook: Path, curated: Path) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB) of one CLI run, measured by /usr/bin/time."""
-    command = [sys.executable, "-m", "loinc_harmonize.cli", "map", str(source), "-o", str(out),
-               "--playbook", str(playbook), "--train", str(curated)]
+    command = [
+        sys.executable,
+        "-m",
+        "loinc_harmonize.cli",
+        "map",
+        str(source),
+        "-o",
+        str(out),
+        "--playbook",
+        str(playbook),
+        "--train",
+        str(curated),
+    ]
     timer = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
     start = time.perf_counter()
     run = subprocess.run(timer + command, check=True, capture_output=True, text=True)
@@ -66,8 +77,11 @@ def unique_rate(seen: pd.DataFrame, playbook: Path, curated: Path) -> dict[str, 
     for modality, description in pairs:
         harmonizer.map(description, modality or None)
     seconds = time.perf_counter() - start
-    return {"unique_descriptions": len(pairs), "fit_seconds": round(cold, 2),
-            "unique_descriptions_per_second": round(len(pairs) / seconds, 1)}
+    return {
+        "unique_descriptions": len(pairs),
+        "fit_seconds": round(cold, 2),
+        "unique_descriptions_per_second": round(len(pairs) / seconds, 1),
+    }
 
 
 def main() -> int:
@@ -82,8 +96,12 @@ def main() -> int:
         sys.exit(f"reference data not found at {shared}")
     playbook = shared / "data/loinc/loinc_rad_card.csv"
     curated = shared / "data/midrc/mapping_table_2022-11.csv"
-    seen = pd.read_csv(shared / "data/midrc/study_descriptions_gen3.tsv", sep="\t", dtype=str,
-                       keep_default_na=False)
+    seen = pd.read_csv(
+        shared / "data/midrc/study_descriptions_gen3.tsv",
+        sep="\t",
+        dtype=str,
+        keep_default_na=False,
+    )
     report: dict[str, object] = {"cores": 1, "in_process": unique_rate(seen, playbook, curated)}
     runs = []
     for rows in args.rows:
@@ -93,26 +111,37 @@ def main() -> int:
             n = build_input(seen, rows, source)
             floor = io_floor(source, folder)
             wall, peak = run_cli(source, out, playbook, curated)
-            runs.append({
-                "rows": n, "input_mb": round(source.stat().st_size / 2**20, 1),
-                "wall_seconds": round(wall, 2), "rows_per_second": round(n / wall),
-                "io_floor_seconds": round(floor, 2), "ratio_to_io_floor": round(wall / floor, 2),
-                "peak_memory_mb": round(peak),
-            })
+            runs.append(
+                {
+                    "rows": n,
+                    "input_mb": round(source.stat().st_size / 2**20, 1),
+                    "wall_seconds": round(wall, 2),
+                    "rows_per_second": round(n / wall),
+                    "io_floor_seconds": round(floor, 2),
+                    "ratio_to_io_floor": round(wall / floor, 2),
+                    "peak_memory_mb": round(peak),
+                }
+            )
             print(runs[-1], flush=True)
     report["cli_runs"] = runs
     out_dir = HERE / "results"
     out_dir.mkdir(exist_ok=True)
     (out_dir / "throughput.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    lines = ["| run | rows | wall s | rows/s | I/O floor s | ratio | peak MB |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| run | rows | wall s | rows/s | I/O floor s | ratio | peak MB |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in runs:
-        lines.append(f"| CLI map | {r['rows']:,} | {r['wall_seconds']} | {r['rows_per_second']:,} "
-                     f"| {r['io_floor_seconds']} | {r['ratio_to_io_floor']} | {r['peak_memory_mb']} |")
-    p = report["in_process"]
-    lines.append(f"\nIn one process, one core: {p['unique_descriptions_per_second']} unique "  # type: ignore[index]
-                 f"descriptions per second ({p['unique_descriptions']} unique; fit "  # type: ignore[index]
-                 f"{p['fit_seconds']} s with the reference playbook and curated table).")  # type: ignore[index]
+        lines.append(
+            f"| CLI map | {r['rows']:,} | {r['wall_seconds']} | {r['rows_per_second']:,} "
+            f"| {r['io_floor_seconds']} | {r['ratio_to_io_floor']} | {r['peak_memory_mb']} |"
+        )
+    rate: dict[str, float] = report["in_process"]  # type: ignore[assignment]
+    lines.append(
+        f"\nIn one process, one core: {rate['unique_descriptions_per_second']} unique "
+        f"descriptions per second ({rate['unique_descriptions']:.0f} unique; fit "
+        f"{rate['fit_seconds']} s with the reference playbook and curated table)."
+    )
     (out_dir / "throughput.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0
