@@ -131,3 +131,35 @@ def test_parse_series_never_raises(value: object) -> None:
     facts = parse_series(value)
     for evidence in facts.evidence:
         assert 0 <= evidence.span[0] <= evidence.span[1] <= len(facts.original)
+
+
+# Series named the way scanners name them: plane, sequence and phase words in any of the
+# spellings vendors use, each combination checked part by part (4 x 8 x 5 = 160 series).
+PLANES = {"AX": "Axial", "Cor": "Coronal", "SAG": "Sagittal", "axial": "Axial"}
+SEQUENCES = {
+    "T1": "T1",
+    "T2": "T2",
+    "FLAIR": "FLAIR",
+    "DWI": "DWI",
+    "ADC": "ADC",
+    "SWI": "SWI",
+    "GRE": "GRE",
+    "STIR": "STIR",
+}
+PHASES = {"": None, "PRE": "pre", "POST": "post", "+C": "post", "delayed": "delayed"}
+COMBINATIONS = [
+    (f"{plane} {sequence} {phase}".strip(), expected)
+    for plane, p in PLANES.items()
+    for sequence, s in SEQUENCES.items()
+    for phase, ph in PHASES.items()
+    for expected in [{"plane": p, "sequence": (s,), "contrast_phase": ph}]
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMBINATIONS)
+def test_parse_series_combinations(text: str, expected: dict) -> None:
+    facts = parse_series(text, "MR")
+    assert facts.plane == expected["plane"]
+    assert facts.sequence == expected["sequence"]
+    assert facts.contrast_phase == expected["contrast_phase"]
+    assert not facts.ignorable
