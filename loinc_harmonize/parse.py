@@ -297,13 +297,14 @@ def _assemble(
     fields["timing"] = _timing(values.get("timing", []))
     fields["laterality"] = _laterality(values.get("laterality", []))
     fields["modality_type"] = chosen
+    # A count the text states, then the named projections, then a count a rule implies.
     count, count_span = _view_count(list(normalized.tokens))
-    if count is None and values.get("view_count"):
-        lo, _, hi = values["view_count"][0].partition("-")
-        count = (int(lo), int(hi) if hi else None)
     projections = [v for v in values.get("view_type", []) if v in _PROJECTIONS]
     if count is None and len(projections) >= 2:
         count = (len(projections), len(projections))
+    if count is None and values.get("view_count"):
+        lo, _, hi = values["view_count"][0].partition("-")
+        count = (int(lo), int(hi) if hi else None)
     if count is not None:
         fields["view_count"] = count
         fields["view_aggregation"] = aggregation_name(count)
