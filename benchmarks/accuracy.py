@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _shared import curated_table, observed_descriptions, reference_table, shared_dir
 
 from loinc_harmonize import Harmonizer, load_playbook, normalize
 from loinc_harmonize.curated import midrc_key
@@ -24,20 +23,8 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 
 
-def shared_dir(arg: str | None) -> Path:
-    path = Path(arg or os.environ.get("LOINC_HARMONIZE_SHARED") or HERE.parent.parent / "shared")
-    if not (path / "data").is_dir():
-        sys.exit(f"reference data not found at {path}; pass --shared")
-    return path
-
-
 def frequency_weights(frame: pd.DataFrame, shared: Path) -> np.ndarray:
-    seen = pd.read_csv(
-        shared / "data/midrc/study_descriptions_gen3.tsv",
-        sep="\t",
-        dtype=str,
-        keep_default_na=False,
-    )
+    seen = observed_descriptions(shared)
     freq: dict[str, float] = {}
     for desc, count in zip(seen["StudyDescription"], seen["frequency"], strict=True):
         try:
@@ -73,13 +60,7 @@ def main() -> int:
     parser.add_argument("--modes", default="exact,zero_shot,grouped_cv,cv")
     args = parser.parse_args()
     shared = shared_dir(args.shared)
-    table = pd.read_csv(
-        shared / "data/midrc/mapping_table_2022-11.csv",
-        dtype=str,
-        keep_default_na=False,
-        encoding="utf-8-sig",
-    )
-    frame = labelled(table, Columns())
+    frame = labelled(curated_table(shared), Columns())
     weights = frequency_weights(frame, shared)
     report: dict[str, object] = {
         "rows": len(frame),
@@ -96,7 +77,7 @@ def main() -> int:
         "top-1 (study-weighted) | seconds |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for label, source in (("reference", shared / "data/loinc/loinc_rad_card.csv"), ("core", None)):
+    for label, source in (("reference", reference_table(shared)), ("core", None)):
         playbook = load_playbook(source)
         per_mode: dict[str, object] = {}
         for mode in args.modes.split(","):

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
+from _shared import curated_table, reference_table, shared_dir
 from sklearn.model_selection import KFold
 
 from loinc_harmonize import Harmonizer, load_playbook
@@ -37,19 +35,9 @@ def main() -> int:
     parser.add_argument("--shared")
     parser.add_argument("--write", action="store_true", help="update playbook_data/settings.json")
     args = parser.parse_args()
-    shared = Path(
-        args.shared or os.environ.get("LOINC_HARMONIZE_SHARED") or HERE.parent.parent / "shared"
-    )
-    if not (shared / "data").is_dir():
-        sys.exit(f"reference data not found at {shared}")
-    table = pd.read_csv(
-        shared / "data/midrc/mapping_table_2022-11.csv",
-        dtype=str,
-        keep_default_na=False,
-        encoding="utf-8-sig",
-    )
-    frame = labelled(table, Columns())
-    playbook = load_playbook(shared / "data/loinc/loinc_rad_card.csv")
+    shared = shared_dir(args.shared)
+    frame = labelled(curated_table(shared), Columns())
+    playbook = load_playbook(reference_table(shared))
     features, correct = [], []
     for mode in ("cv", "zero_shot"):
         results, truth = run_mode(mode, frame, lambda: Harmonizer(playbook))

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from pathlib import Path
 
-import pandas as pd
+from _shared import curated_table, reference_table, shared_dir
 
 from loinc_harmonize import load_playbook, parse
 from loinc_harmonize.playbook import clean_code
@@ -41,18 +39,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared")
     args = parser.parse_args()
-    shared = Path(
-        args.shared or os.environ.get("LOINC_HARMONIZE_SHARED") or HERE.parent.parent / "shared"
-    )
-    if not (shared / "data").is_dir():
-        sys.exit(f"reference data not found at {shared}")
-    playbook = load_playbook(shared / "data/loinc/loinc_rad_card.csv")
-    table = pd.read_csv(
-        shared / "data/midrc/mapping_table_2022-11.csv",
-        dtype=str,
-        keep_default_na=False,
-        encoding="utf-8-sig",
-    )
+    shared = shared_dir(args.shared)
+    playbook = load_playbook(reference_table(shared))
+    table = curated_table(shared)
     counts = {f: [0, 0] for f in FIELDS}
     disagreements = []
     for row in table.to_dict("records"):

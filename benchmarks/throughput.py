@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _shared import curated_table_path, observed_descriptions, reference_table, shared_dir
 
 from loinc_harmonize import Harmonizer
 
@@ -89,19 +89,10 @@ def main() -> int:
     parser.add_argument("--rows", type=int, nargs="+", default=[200_000, 2_000_000])
     parser.add_argument("--shared")
     args = parser.parse_args()
-    shared = Path(
-        args.shared or os.environ.get("LOINC_HARMONIZE_SHARED") or HERE.parent.parent / "shared"
-    )
-    if not (shared / "data").is_dir():
-        sys.exit(f"reference data not found at {shared}")
-    playbook = shared / "data/loinc/loinc_rad_card.csv"
-    curated = shared / "data/midrc/mapping_table_2022-11.csv"
-    seen = pd.read_csv(
-        shared / "data/midrc/study_descriptions_gen3.tsv",
-        sep="\t",
-        dtype=str,
-        keep_default_na=False,
-    )
+    shared = shared_dir(args.shared)
+    playbook = reference_table(shared)
+    curated = curated_table_path(shared)
+    seen = observed_descriptions(shared)
     report: dict[str, object] = {"cores": 1, "in_process": unique_rate(seen, playbook, curated)}
     runs = []
     for rows in args.rows:
