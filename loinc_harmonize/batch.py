@@ -15,7 +15,7 @@ from tqdm import tqdm
 from loinc_harmonize.exceptions import InputError, located
 from loinc_harmonize.harmonizer import Harmonizer
 from loinc_harmonize.models import MappingResult
-from loinc_harmonize.tables import atomic_path, excel_safe, read_table
+from loinc_harmonize.tables import atomic_path, excel_safe, read_table, write_csv
 
 OUTPUT_COLUMNS = (
     "loinc_code",
@@ -40,6 +40,7 @@ def map_dataframe(
     study_column: str | None = None,
     results: dict[tuple[str, ...], MappingResult] | None = None,
     source: str = "<DataFrame>",
+    _formatted: dict[tuple[str, ...], dict[str, object]] | None = None,
 ) -> pd.DataFrame:
     """Map a DataFrame; return a new frame with every input row and column plus the mapping.
 
@@ -77,8 +78,13 @@ def map_dataframe(
             modality, description, *texts = key
             extra = {"series_descriptions": texts} if texts else {}
             cache[key] = harmonizer.map(description, modality or None, **extra)
+    # Output cells of a key are formatted once per run, not once per chunk.
+    formatted = _formatted if _formatted is not None else {}
+    for key in unique_keys:
+        if key not in formatted:
+            formatted[key] = _row(cache[key], harmonizer)
     unique_rows = pd.DataFrame(
-        [_row(cache[key], harmonizer) for key in unique_keys], columns=list(OUTPUT_COLUMNS)
+        [formatted[key] for key in unique_keys], columns=list(OUTPUT_COLUMNS)
     )
     mapped = unique_rows.take(positions) if len(df) else unique_rows
     out = df.copy()
@@ -162,7 +168,7 @@ class RunSummary:
             else pd.Series(1.0, index=mapped.index)
         )
         self.rows += len(mapped)
-        self.by_status.update(mapped["status"])
+        self.by_status.update({str(k): int(v) for k, v in mapped["status"].value_counts().items()})
         self.volume += float(weights.sum())
         self.auto_volume += float(weights[mapped["status"] == "auto"].sum())
         return self
@@ -212,13 +218,21 @@ def map_csv_streaming(
     sep = "\t" if Path(output).suffix.lower() in (".tsv", ".tab") else ","
     totals = RunSummary(frequency_column)
     cache = results if results is not None else {}
+    formatted: dict[tuple[str, ...], dict[str, object]] = {}
     bar = tqdm(unit=" rows", disable=not progress, file=sys.stderr, desc="mapping")
-    with bar, atomic_path(output) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
+    with bar, atomic_path(output) as tmp, tmp.open("wb") as handle:
         for i, chunk in enumerate(chunks):
             bar.update(len(chunk))
-            mapped = map_dataframe(chunk, harmonizer, results=cache, source=str(source), **columns)
+            mapped = map_dataframe(
+                chunk,
+                harmonizer,
+                results=cache,
+                source=str(source),
+                _formatted=formatted,
+                **columns,
+            )
             totals.add(mapped)
             if safe:
                 mapped = mapped.map(excel_safe)
-            mapped.to_csv(handle, index=False, header=(i == 0), sep=sep)
+            write_csv(mapped, handle, sep=sep, header=(i == 0))
     return totals
