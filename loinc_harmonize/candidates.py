@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from rapidfuzz import fuzz, process
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -79,6 +80,7 @@ class CandidateIndex:
         self.codes = [p.code for p in self.procedures]
         self.position = {code: i for i, code in enumerate(self.codes)}
         documents = [normalize(p.long_common_name, lexicon=lexicon).text for p in self.procedures]
+        self.documents = documents
         self.text = TextIndex(documents)
         vocabulary: dict[str, int] = {}
         rows, cols = [], []
@@ -92,7 +94,6 @@ class CandidateIndex:
             shape=(len(self.procedures), max(len(vocabulary), 1)),
         )
         self.modality = np.array([p.modality_type or "" for p in self.procedures], dtype=object)
-        self.active = np.array([p.status == "ACTIVE" for p in self.procedures])
         self._blocks: dict[tuple[str, ...], np.ndarray] = {}
 
     def block(self, parsed: ParsedDescription) -> np.ndarray:
@@ -110,6 +111,15 @@ class CandidateIndex:
     def text_similarity(self, normalized_text: str, rows: np.ndarray) -> np.ndarray:
         """Cosine similarity of the description to each code's long common name in ``rows``."""
         return self.text.similarity(normalized_text)[rows]
+
+    def fuzzy_similarity(self, normalized_text: str, rows: Sequence[int]) -> np.ndarray:
+        """rapidfuzz token-set ratio (0 to 1) of the description to each code's name in ``rows``.
+
+        Word-level and order-free, it complements the character n-gram TF-IDF.
+        """
+        choices = [self.documents[i] for i in rows]
+        scores = process.cdist([normalized_text], choices, scorer=fuzz.token_set_ratio)
+        return np.asarray(scores[0], dtype=np.float32) / 100.0
 
     def feature_agreement(self, parsed: ParsedDescription, rows: np.ndarray) -> np.ndarray:
         """Number of discrete part features each code in ``rows`` shares with the description."""

@@ -354,11 +354,12 @@ class Harmonizer:
         prescore = text + 0.5 * features + 2.0 * boost
         order = np.lexsort((rows, -prescore))[: self.settings_.retrieval.shortlist]
         key = parts_key(parsed)
+        fuzzy = self.index_.fuzzy_similarity(parsed.normalized, [int(rows[j]) for j in order])
         scored = []
-        for j in order:
+        for position, j in enumerate(order):
             procedure: Procedure = self.index_.procedures[rows[j]]
             parts = self.scorer_.contributions(
-                parsed, procedure, float(text[j]), float(boost[j]), key
+                parsed, procedure, float(text[j]), float(boost[j]), key, float(fuzzy[position])
             )
             scored.append(
                 (round(sum(p.weight for p in parts), 4), procedure.code, procedure, parts)

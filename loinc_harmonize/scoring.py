@@ -77,6 +77,7 @@ class Scorer:
         text_similarity: float,
         curated_similarity: float,
         key: tuple[object, ...] | None = None,
+        fuzzy_similarity: float = 0.0,
     ) -> list[Part]:
         """All named contributions for one candidate, in a fixed order.
 
@@ -89,7 +90,13 @@ class Scorer:
                 weight=round(w("text_similarity") * text_similarity, 4),
                 outcome="info",
                 detail=f"TF-IDF similarity to the long common name: {text_similarity:.2f}",
-            )
+            ),
+            Part(
+                name="fuzzy_similarity",
+                weight=round(w("fuzzy_similarity") * fuzzy_similarity, 4),
+                outcome="info",
+                detail=f"word overlap with the long common name: {fuzzy_similarity:.2f}",
+            ),
         ]
         if curated_similarity > 0:
             out.append(
