@@ -30,11 +30,23 @@ def _harmonizer(args: argparse.Namespace) -> Harmonizer:
     if getattr(args, "model", None):
         return Harmonizer.load(args.model, args.playbook)
     harmonizer = Harmonizer(args.playbook)
-    curated = None
-    if getattr(args, "train", None):
-        frames = [read_table(p) for p in args.train]
+    curated: pd.DataFrame | str | None = None
+    train = getattr(args, "train", None) or []
+    if len(train) == 1:
+        curated = train[0]  # read by fit, so messages name this file and its rows
+    elif train:
+        frames = [read_table(p) for p in train]
         curated = pd.concat([f for f in frames if isinstance(f, pd.DataFrame)], ignore_index=True)
-    return harmonizer.fit(curated)
+    harmonizer.fit(curated)
+    issues = harmonizer.curated_.issues if harmonizer.curated_ else []
+    for issue in issues[:20]:
+        print(f"loinc-harmonize: warning: curated row skipped: {issue}", file=sys.stderr)
+    if len(issues) > 20:
+        print(
+            f"loinc-harmonize: warning: {len(issues) - 20} more curated rows skipped",
+            file=sys.stderr,
+        )
+    return harmonizer
 
 
 def _default_output(source: str) -> str:

@@ -108,6 +108,8 @@ class Harmonizer:
                 code_column=self.code_column,
             )
             self.curated_ = table
+            for issue in table.issues:
+                logger.warning("curated row skipped: %s", issue)
             examples = [r for r in table.rows if r.normalized_key and r.code in self.playbook_]
             signatures = [
                 signature(parse(r.description, " ".join(r.tags) or None, lexicon=self.lexicon_))

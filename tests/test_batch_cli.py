@@ -117,3 +117,17 @@ def test_cli_evaluate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["evaluate", "--labels", str(labels), "--modes", "exact,zero_shot,cv"]) == 0
     out = capsys.readouterr().out
     assert "zero_shot" in out and "top1" in out
+
+
+def test_cli_reports_skipped_curated_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    curated = tmp_path / "curated.csv"
+    curated.write_text(
+        "Modality,StudyDescription,LOINC code\nCT,CHEST,not-a-code\nCT,HEAD,30799-1\n",
+        encoding="utf-8",
+    )
+    assert main(["explain", "HEAD", "--modality", "CT", "--train", str(curated)]) == 0
+    captured = capsys.readouterr()
+    assert "curated.csv, row 2" in captured.err and "not-a-code" in captured.err
+    assert "30799-1" in captured.out
