@@ -285,7 +285,10 @@ class Harmonizer:
             "; ".join(f for f in parsed.flags if "placeholder" in f or "empty" in f)
             or "no usable text"
         )
-        code = self.unspecified_codes_.get(parsed.modality_type or "")
+        modality = parsed.modality_type or ""
+        code = self.unspecified_codes_.get(
+            f"{modality}.{parsed.modality_subtype}", self.unspecified_codes_.get(modality)
+        )
         if code is None:
             return MappingResult(
                 **base, status="unmapped", reason=f"{why}; no modality to fall back on"
@@ -397,7 +400,8 @@ def _digest(content: dict[str, Any]) -> str:
 
 
 def _unspecified_codes(playbook: Playbook) -> dict[str, str]:
-    """Per modality, the most general code: ``Unspecified body region`` where LOINC has one.
+    """Per modality (and per ``modality.subtype``), the most general code: ``Unspecified body
+    region`` where LOINC has one.
 
     For a placeholder description this is the honest answer; a modality without one (MG)
     falls back to its code with the fewest parts (``MG Breast Views``).
@@ -427,7 +431,10 @@ def _unspecified_codes(playbook: Playbook) -> dict[str, str]:
     ]
     chosen: dict[str, str] = {}
     for procedure in sorted(options, key=generality):
-        chosen.setdefault(procedure.modality_type or "", procedure.code)
+        modality = procedure.modality_type or ""
+        if procedure.modality_subtype is None:
+            chosen.setdefault(modality, procedure.code)
+        chosen.setdefault(f"{modality}.{procedure.modality_subtype}", procedure.code)
     return chosen
 
 

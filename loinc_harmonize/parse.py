@@ -206,6 +206,12 @@ def _holds(found: list[str], wanted: str) -> bool:
     return wanted in found if wanted else not found
 
 
+def _count_range(text: str) -> tuple[int, int | None]:
+    """``"1-1"`` -> (1, 1); ``"3-"`` -> (3, None)."""
+    lo, _, hi = text.partition("-")
+    return int(lo), int(hi) if hi else None
+
+
 def _timing(values: list[str]) -> str | None:
     if not values:
         return None
@@ -251,7 +257,11 @@ def parse(
     # Implications refine what the text says; with nothing read they would invent a study.
     if any(e.rule_id.startswith("PAR") for e in out.evidence):
         _apply_implications(chosen, lex, out)
-    return _assemble(normalized, out, tags, allowed, chosen, text_kinds, unrecognized, flags)
+    subtypes = lex.vocabulary.dicom_subtypes
+    implied_subtype = next((subtypes[t] for t in tags if t in subtypes), None)
+    return _assemble(
+        normalized, out, tags, allowed, chosen, text_kinds, unrecognized, flags, implied_subtype
+    )
 
 
 def _add_body_part(value: object, modality: str | None, lex: Lexicon, out: _Collector) -> None:
@@ -282,6 +292,7 @@ def _assemble(
     text_kinds: list[str],
     unrecognized: list[str],
     flags: list[str],
+    implied_subtype: str | None = None,
 ) -> ParsedDescription:
     values = out.values
     fields: dict[str, object] = {}
@@ -297,14 +308,19 @@ def _assemble(
     fields["timing"] = _timing(values.get("timing", []))
     fields["laterality"] = _laterality(values.get("laterality", []))
     fields["modality_type"] = chosen
-    # A count the text states, then the named projections, then a count a rule implies.
+    # A count the text states (in numbers or a word such as KUB), then the named
+    # projections, then a count an implication infers.
     count, count_span = _view_count(list(normalized.tokens))
+    stated = {
+        e.value for e in out.evidence if e.field == "view_count" and e.rule_id.startswith("PAR")
+    }
+    if count is None and stated:
+        count = _count_range(sorted(stated)[0])
     projections = [v for v in values.get("view_type", []) if v in _PROJECTIONS]
     if count is None and len(projections) >= 2:
         count = (len(projections), len(projections))
     if count is None and values.get("view_count"):
-        lo, _, hi = values["view_count"][0].partition("-")
-        count = (int(lo), int(hi) if hi else None)
+        count = _count_range(values["view_count"][0])
     if count is not None:
         fields["view_count"] = count
         fields["view_aggregation"] = aggregation_name(count)
@@ -318,8 +334,10 @@ def _assemble(
                     text=normalized.original[count_span[0] : count_span[1]],
                 )
             )
+    if implied_subtype and not fields.get("modality_subtype"):
+        fields["modality_subtype"] = implied_subtype  # DICOM ST is a SPECT acquisition
     if normalized.placeholder:
-        fields = {"modality_type": chosen}
+        fields = {"modality_type": chosen, "modality_subtype": implied_subtype}
         unrecognized = []
     return ParsedDescription(
         **fields,  # type: ignore[arg-type]

@@ -44,6 +44,7 @@ class Vocabulary:
     region_parent: dict[str, str]
     region_order: dict[str, int]
     vessels: frozenset[str] = frozenset()
+    dicom_subtypes: dict[str, str] = field(default_factory=dict)
     folder: Path = field(default_factory=data_dir)
 
     def is_region(self, name: str) -> bool:
@@ -81,4 +82,5 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     parent = {r["name"]: r["parent"] for r in region_rows if r["parent"]}
     order = {r["name"]: int(r["order"]) for r in region_rows if r["order"]}
     vessels = frozenset(r["name"] for r in region_rows if r["vascular"] == "yes")
-    return Vocabulary(types, subtypes, dicom, parent, order, vessels, root)
+    dicom_subtypes = {r["token"]: r["value"] for r in mod_rows if r["kind"] == "dicom_subtype"}
+    return Vocabulary(types, subtypes, dicom, parent, order, vessels, dicom_subtypes, root)

@@ -213,3 +213,13 @@ def test_other_playbook(reference_or_core: object = None) -> None:
     small = core.filter(modality="CT")
     result = Harmonizer(small).fit().map("CT CHEST WO", "CT")
     assert result.loinc_code in small
+
+
+def test_dicom_st_means_spect(fitted: Harmonizer) -> None:
+    assert fitted.map("[blank]", "ST").long_common_name == "SPECT Unspecified body region"
+    parsed = fitted.map("HEART PERFUSION", "ST").parsed
+    assert parsed is not None and parsed.modality_subtype == "SPECT"
+
+
+def test_kub_is_one_view_even_when_supine_is_named(fitted: Harmonizer) -> None:
+    assert fitted.map("ABDOMEN SUPINE KUB", "CR, DX").long_common_name == "XR Abdomen AP"
