@@ -360,26 +360,31 @@ class Harmonizer:
         order = np.lexsort((rows, -prescore))[: self.settings_.retrieval.shortlist]
         key = parts_key(parsed)
         fuzzy = self.index_.fuzzy_similarity(parsed.normalized, [int(rows[j]) for j in order])
-        scored = []
-        for position, j in enumerate(order):
-            procedure: Procedure = self.index_.procedures[rows[j]]
+        procedures = [self.index_.procedures[rows[j]] for j in order]
+        # Rank by the sum of the named parts, then build the records only for the kept ones.
+        totals = self.scorer_.similarity_weights(text[order], fuzzy, boost[order]) + np.array(
+            [
+                sum(p.weight for p in self.scorer_.part_contributions(parsed, c, key))
+                for c in procedures
+            ]
+        )
+        codes = np.array([c.code for c in procedures])
+        ranking = np.lexsort((codes, -np.round(totals, 4)))  # best first, ties by code
+        candidates = []
+        for i in ranking[: max(self.top_k, 2)]:
+            i, j = int(i), order[i]
             parts = self.scorer_.contributions(
-                parsed, procedure, float(text[j]), float(boost[j]), key, float(fuzzy[position])
+                parsed, procedures[i], float(text[j]), float(boost[j]), key, float(fuzzy[i])
             )
-            scored.append(
-                (round(sum(p.weight for p in parts), 4), procedure.code, procedure, parts)
+            candidates.append(
+                Candidate(
+                    code=procedures[i].code,
+                    name=procedures[i].long_common_name,
+                    score=round(sum(p.weight for p in parts), 4),
+                    contributions=[p.to_model() for p in parts],
+                )
             )
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        # Only the kept candidates (and the runner-up, for the margin) become pydantic records.
-        return [
-            Candidate(
-                code=code,
-                name=procedure.long_common_name,
-                score=score,
-                contributions=[p.to_model() for p in parts],
-            )
-            for score, code, procedure, parts in scored[: max(self.top_k, 2)]
-        ]
+        return candidates
 
 
 def _with_series(parsed: ParsedDescription, series: ParsedDescription) -> ParsedDescription:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import numpy as np
+
 from loinc_harmonize.models import (
     PART_FIELDS,
     Contribution,
@@ -125,6 +127,20 @@ class Scorer:
             )
             self._memo[memo_key] = cached
         return cached
+
+    def similarity_weights(
+        self, text: np.ndarray, fuzzy: np.ndarray, curated: np.ndarray
+    ) -> np.ndarray:
+        """The three similarity contributions of many candidates at once, rounded as the
+        ``Part`` records that ``contributions`` builds for them."""
+        w = self.settings.weight
+        return (
+            np.round(w("text_similarity") * text.astype(np.float64), 4)
+            + np.round(w("fuzzy_similarity") * fuzzy.astype(np.float64), 4)
+            + np.where(
+                curated > 0, np.round(w("curated_similarity") * curated.astype(np.float64), 4), 0.0
+            )
+        )
 
     # -- one method per part ---------------------------------------------------------------
 
