@@ -82,6 +82,7 @@ def test_wheel_installs_with_bundled_playbook(tmp_path: Path) -> None:
         "import importlib.resources as r;"
         "notice = r.files('loinc_harmonize.playbook_data') / 'LOINC_NOTICE.txt';"
         "assert 'Regenstrief' in notice.read_text();"
+        "assert (r.files('loinc_harmonize.playbook_data') / 'example_studies.csv').is_file();"
         "print(len(p))"
     )
     run = subprocess.run(
