@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from tqdm import tqdm
 
 from loinc_harmonize.exceptions import InputError, located
 from loinc_harmonize.harmonizer import Harmonizer
 from loinc_harmonize.models import MappingResult
-from loinc_harmonize.tables import atomic_path, excel_safe, read_table, write_csv
+from loinc_harmonize.tables import (
+    atomic_path,
+    excel_safe,
+    read_table,
+    write_csv,
+    write_csv_columns,
+)
 
 OUTPUT_COLUMNS = (
     "loinc_code",
@@ -49,48 +58,93 @@ def map_dataframe(
     ``study_column`` too, the series of each study (within this frame) are read together.
     ``results``, when given, collects the ``MappingResult`` of each unique key.
     """
+    positions, unique_rows = _map_unique(
+        df,
+        harmonizer,
+        description_column=description_column,
+        modality_column=modality_column,
+        series_description_column=series_description_column,
+        study_column=study_column,
+        results=results,
+        source=source,
+        formatted=_formatted,
+    )
+    out = df.copy()
+    for column in OUTPUT_COLUMNS:
+        values = [row[column] for row in unique_rows]
+        if column == "confidence":
+            out[column] = np.asarray(values, dtype=np.float64)[positions]
+        else:
+            # Spread the few unique cells over the rows with one vectorized take.
+            out[column] = pd.Series(values, dtype=_TEXT_DTYPE).take(positions).array
+    return out
+
+
+#: pandas' text dtype: Arrow-backed ``str`` on pandas 3, object before.
+_TEXT_DTYPE = pd.Series([""]).astype(str).dtype
+
+
+def _map_unique(
+    df: pd.DataFrame,
+    harmonizer: Harmonizer,
+    *,
+    description_column: str,
+    modality_column: str | None,
+    series_description_column: str | None,
+    study_column: str | None,
+    results: dict[tuple[str, ...], MappingResult] | None,
+    source: str,
+    formatted: dict[tuple[str, ...], dict[str, object]] | None,
+) -> tuple[np.ndarray, list[dict[str, object]]]:
+    """Map each unique key of a frame once: each row's position in the unique rows, and them."""
     for column in (description_column, modality_column, series_description_column, study_column):
         if column is not None and column not in df.columns:
             msg = f"missing column {column!r}; columns found: {list(df.columns)}"
             raise InputError(located(source, msg, row=1))
-    descriptions = _text(df[description_column])
-    modalities = _text(df[modality_column]) if modality_column else pd.Series("", index=df.index)
     series = _series_per_row(df, series_description_column, study_column)
-    columns = [modalities, descriptions]
+    key_columns: list[pd.Series | None] = [
+        df[modality_column] if modality_column else None,
+        df[description_column],
+    ]
     if series_description_column is not None:
-        columns.append(pd.Series(["\x1f".join(t) for t in series], index=df.index))
-    # Map each unique key once, then spread the results over the rows by position. Each column
-    # is factorized on its own and the codes combined, which is exact and stays vectorized.
+        key_columns.append(pd.Series(["\x1f".join(t) for t in series], index=df.index))
+    # Each column is factorized on its own (cells are turned into text only for its unique
+    # values) and the codes combined, which is exact and stays vectorized.
     positions = np.zeros(len(df), dtype=np.int64)
-    for key_column in columns:
-        codes, uniques = pd.factorize(key_column, sort=False)
-        combined = positions * (len(uniques) + 1) + codes
-        positions = pd.factorize(combined, sort=False)[0]  # keeps the numbers small
+    factorized: list[tuple[np.ndarray, np.ndarray]] = []
+    for key_column in key_columns:
+        if key_column is None:
+            codes, uniques = np.zeros(len(df), dtype=np.int64), np.array([""], dtype=object)
+        else:
+            codes, raw = pd.factorize(key_column, sort=False, use_na_sentinel=False)
+            uniques = np.array([_cell_text(v) for v in raw], dtype=object)
+        factorized.append((codes, uniques))
+        positions = pd.factorize(positions * (len(uniques) + 1) + codes, sort=False)[0]
     first_rows = np.full(positions.max() + 1 if len(positions) else 0, -1, dtype=np.int64)
     first_rows[positions[::-1]] = np.arange(len(positions) - 1, -1, -1)
+    modalities, descriptions = (uniques[codes[first_rows]] for codes, uniques in factorized[:2])
     unique_keys: list[tuple[str, ...]] = [
-        (str(modalities.iat[int(i)]), str(descriptions.iat[int(i)]), *series[int(i)])
-        for i in first_rows
+        (str(m), str(d), *series[int(i)])
+        for m, d, i in zip(modalities, descriptions, first_rows, strict=True)
     ]
     cache = results if results is not None else {}
     for key in unique_keys:
         if key not in cache:
-            modality, description, *texts = key
-            extra = {"series_descriptions": texts} if texts else {}
+            modality, description, *series_texts = key
+            extra = {"series_descriptions": series_texts} if series_texts else {}
             cache[key] = harmonizer.map(description, modality or None, **extra)
     # Output cells of a key are formatted once per run, not once per chunk.
-    formatted = _formatted if _formatted is not None else {}
+    done = formatted if formatted is not None else {}
     for key in unique_keys:
-        if key not in formatted:
-            formatted[key] = _row(cache[key], harmonizer)
-    unique_rows = pd.DataFrame(
-        [formatted[key] for key in unique_keys], columns=list(OUTPUT_COLUMNS)
-    )
-    mapped = unique_rows.take(positions) if len(df) else unique_rows
-    out = df.copy()
-    for column in OUTPUT_COLUMNS:
-        out[column] = mapped[column].to_numpy()
-    return out
+        if key not in done:
+            done[key] = _row(cache[key], harmonizer)
+    return positions, [done[key] for key in unique_keys]
+
+
+def _cell_text(value: object) -> str:
+    """A cell as text: a missing value is empty, a number its text."""
+    missing = value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value))
+    return "" if missing else str(value)
 
 
 def _text(column: pd.Series) -> pd.Series:
@@ -173,6 +227,25 @@ class RunSummary:
         self.auto_volume += float(weights[mapped["status"] == "auto"].sum())
         return self
 
+    def add_unique(
+        self, positions: np.ndarray, unique_rows: list[dict[str, object]], chunk: pd.DataFrame
+    ) -> RunSummary:
+        """Count one chunk from its unique rows and each row's position among them."""
+        column = self.frequency_column
+        if column and column in chunk.columns:
+            weights = pd.to_numeric(chunk[column], errors="coerce").fillna(0.0).to_numpy()
+        else:
+            weights = np.ones(len(chunk))
+        rows_per_key = np.bincount(positions, minlength=len(unique_rows))
+        volume_per_key = np.bincount(positions, weights=weights, minlength=len(unique_rows))
+        for row, count, volume in zip(unique_rows, rows_per_key, volume_per_key, strict=True):
+            self.by_status[str(row["status"])] += int(count)
+            if row["status"] == "auto":
+                self.auto_volume += float(volume)
+        self.rows += len(chunk)
+        self.volume += float(weights.sum())
+        return self
+
     def as_dict(self) -> dict[str, Any]:
         """The totals as plain values."""
         return {
@@ -220,19 +293,79 @@ def map_csv_streaming(
     cache = results if results is not None else {}
     formatted: dict[tuple[str, ...], dict[str, object]] = {}
     bar = tqdm(unit=" rows", disable=not progress, file=sys.stderr, desc="mapping")
-    with bar, atomic_path(output) as tmp, tmp.open("wb") as handle:
+    with bar, atomic_path(output) as tmp, tmp.open("wb") as handle, _InOrder() as writes:
         for i, chunk in enumerate(chunks):
             bar.update(len(chunk))
-            mapped = map_dataframe(
+            if safe:
+                mapped = map_dataframe(
+                    chunk,
+                    harmonizer,
+                    results=cache,
+                    source=str(source),
+                    _formatted=formatted,
+                    **columns,
+                )
+                totals.add(mapped)
+                writes.submit(write_csv, mapped.map(excel_safe), handle, sep=sep, header=(i == 0))
+                continue
+            positions, unique_rows = _map_unique(
                 chunk,
                 harmonizer,
                 results=cache,
                 source=str(source),
-                _formatted=formatted,
-                **columns,
+                formatted=formatted,
+                **{**_COLUMN_DEFAULTS, **columns},
             )
-            totals.add(mapped)
-            if safe:
-                mapped = mapped.map(excel_safe)
-            write_csv(mapped, handle, sep=sep, header=(i == 0))
+            totals.add_unique(positions, unique_rows, chunk)
+            extra = _output_text_columns(positions, unique_rows)
+            writes.submit(write_csv_columns, chunk, extra, handle, sep=sep, header=(i == 0))
     return totals
+
+
+class _InOrder:
+    """Run writes on one background thread, in submission order, while the next chunk is read
+    and mapped (pyarrow's CSV writer releases the GIL, so the two overlap on two cores).
+
+    At most ``pending`` writes wait, which bounds memory; the first error is raised in the
+    caller; leaving the block waits for every write, or cancels them after an error.
+    """
+
+    def __init__(self, pending: int = 2) -> None:
+        self.pending = pending
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="loinc-write")
+        self._futures: deque[Future[None]] = deque()
+
+    def submit(self, write: Callable[..., None], *args: Any, **kwargs: Any) -> None:
+        """Queue one write; wait for the oldest when too many are queued."""
+        while len(self._futures) >= self.pending:
+            self._futures.popleft().result()
+        self._futures.append(self._pool.submit(write, *args, **kwargs))
+
+    def __enter__(self) -> _InOrder:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        try:
+            while kind is None and self._futures:
+                self._futures.popleft().result()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+_COLUMN_DEFAULTS: dict[str, Any] = {
+    "description_column": "StudyDescription",
+    "modality_column": "Modality",
+    "series_description_column": None,
+    "study_column": None,
+}
+
+
+def _output_text_columns(
+    positions: np.ndarray, unique_rows: list[dict[str, object]]
+) -> dict[str, pa.Array]:
+    """The output columns as Arrow text, as ``write_csv`` would write ``map_dataframe``'s."""
+    indices = pa.array(positions)
+    return {
+        column: pa.array([str(row[column]) for row in unique_rows], pa.string()).take(indices)
+        for column in OUTPUT_COLUMNS
+    }

@@ -10,7 +10,6 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from loinc_harmonize.models import MappingResult
 from loinc_harmonize.settings import Calibration
@@ -43,6 +42,9 @@ def fit_calibration(
     if len(set(y.tolist())) < 2:
         msg = "calibration needs both right and wrong results"
         raise ValueError(msg)
+    # Imported here: scikit-learn takes most of a second to import, and mapping never fits.
+    from sklearn.linear_model import LogisticRegression
+
     model = LogisticRegression(C=1.0).fit(x, y)
     return Calibration(
         intercept=float(model.intercept_[0]),

@@ -4,12 +4,13 @@ and a sparse part-feature match, all vectorized over the block (no Python loop o
 
 from __future__ import annotations
 
+import copy
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from loinc_harmonize.models import ParsedDescription, Procedure
 from loinc_harmonize.normalize import normalize
@@ -36,30 +37,72 @@ def part_features(parts: ParsedDescription | Procedure) -> list[str]:
     return features
 
 
-class TextIndex:
-    """TF-IDF over character n-grams, with a fast path for one query against all documents.
+#: Character n-gram sizes: within word boundaries, they tolerate typos and truncation.
+NGRAM_SIZES = (2, 4)
 
-    scikit-learn fits the vocabulary and IDF; a single query is then vectorized here directly,
-    which avoids per-call validation overhead and gives the same cosine similarities.
+
+def char_ngrams(text: str) -> list[str]:
+    """The character n-grams of each space-padded word (scikit-learn's ``char_wb`` analyzer).
+
+    >>> char_ngrams("ct")[:3]
+    [' c', 'ct', 't ']
+    """
+    low, high = NGRAM_SIZES
+    grams: list[str] = []
+    for word in text.lower().split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            if len(padded) <= n:  # a short word counts once, whole
+                grams.append(padded)
+                break
+            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+class TextIndex:
+    """TF-IDF over character n-grams (sublinear term frequency, smoothed IDF, L2 norm), the
+    same weighting as scikit-learn's ``TfidfVectorizer(analyzer="char_wb",
+    sublinear_tf=True)``, which a test checks.
+
+    It is computed here because importing scikit-learn costs most of a second at every start
+    of the command line, and both fitting and a single query are a few lines of numpy.
     """
 
     def __init__(self, documents: Sequence[str]) -> None:
-        # Character n-grams within word boundaries tolerate typos and truncation.
-        vectorizer = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, dtype=np.float32
-        )
-        matrix = vectorizer.fit_transform(list(documents) or [""]) if documents else None
+        counts = [Counter(char_ngrams(d)) for d in documents]
+        vocabulary = sorted({gram for c in counts for gram in c})
+        self.vocabulary: dict[str, int] = {gram: i for i, gram in enumerate(vocabulary)}
         self.size = len(documents)
-        self.analyzer = vectorizer.build_analyzer()
-        self.vocabulary: dict[str, int] = dict(getattr(vectorizer, "vocabulary_", {}))
-        self.idf = vectorizer.idf_.astype(np.float32) if self.vocabulary else np.zeros(0)
+        grams = np.fromiter((self.vocabulary[g] for c in counts for g in c), dtype=np.int64)
+        docs = np.repeat(np.arange(self.size), [len(c) for c in counts])
+        tf = 1.0 + np.log(np.fromiter((n for c in counts for n in c.values()), dtype=np.float64))
+        df = np.bincount(grams, minlength=len(vocabulary))
+        idf = np.log((1.0 + self.size) / (1.0 + df)) + 1.0
+        weights = tf * idf[grams]
+        norms = np.sqrt(np.bincount(docs, weights=weights**2, minlength=self.size))
+        weights /= np.where(norms > 0, norms, 1.0)[docs]
+        self.idf = idf.astype(np.float32)
         # Rows are n-grams: a query's few n-grams select a few rows.
-        self.by_ngram = matrix.T.tocsr() if matrix is not None else sparse.csr_matrix((0, 0))
+        self.by_ngram = sparse.csr_matrix(
+            (weights.astype(np.float32), (grams, docs)), shape=(len(vocabulary), self.size)
+        )
+        self.by_ngram.sort_indices()
+
+    def restricted(self, rows: np.ndarray) -> TextIndex:
+        """The same index (vocabulary and weights) over the documents in ``rows`` only.
+
+        A query then touches only these documents' n-grams: a modality block is a fraction
+        of the playbook, and so is the work.
+        """
+        sub = copy.copy(self)
+        sub.by_ngram = self.by_ngram[:, rows] if self.size else self.by_ngram
+        sub.size = len(rows) if self.size else 0
+        return sub
 
     def similarity(self, text: str) -> np.ndarray:
         """Cosine similarity of ``text`` to every document, in document order."""
         counts: dict[int, int] = {}
-        for gram in self.analyzer(text):
+        for gram in char_ngrams(text):
             index = self.vocabulary.get(gram)
             if index is not None:
                 counts[index] = counts.get(index, 0) + 1
@@ -82,35 +125,39 @@ class CandidateIndex:
         documents = [normalize(p.long_common_name, lexicon=lexicon).text for p in self.procedures]
         self.documents = documents
         self.text = TextIndex(documents)
-        vocabulary: dict[str, int] = {}
-        rows, cols = [], []
+        # Inverted lists: the codes that have each part feature.
+        by_feature: dict[str, list[int]] = {}
         for i, procedure in enumerate(self.procedures):
             for feature in part_features(procedure):
-                rows.append(i)
-                cols.append(vocabulary.setdefault(feature, len(vocabulary)))
-        self.feature_index = vocabulary
-        self.feature_matrix = sparse.csr_matrix(
-            (np.ones(len(rows), dtype=np.float32), (rows, cols)),
-            shape=(len(self.procedures), max(len(vocabulary), 1)),
-        )
+                by_feature.setdefault(feature, []).append(i)
+        self.codes_with_feature = {
+            feature: np.array(codes, dtype=np.int64) for feature, codes in by_feature.items()
+        }
         self.modality = np.array([p.modality_type or "" for p in self.procedures], dtype=object)
-        self._blocks: dict[tuple[str, ...], np.ndarray] = {}
+        self._blocks: dict[tuple[str, ...], tuple[np.ndarray, TextIndex]] = {}
 
-    def block(self, parsed: ParsedDescription) -> np.ndarray:
-        """Indexes of codes whose modality the description allows (all codes if unknown)."""
+    def _block(self, parsed: ParsedDescription) -> tuple[np.ndarray, TextIndex]:
         allowed = set(parsed.compatible_modalities)
         if parsed.modality_type:
             allowed.add(parsed.modality_type)
-        if not allowed:
-            return np.arange(len(self.procedures))
         key = tuple(sorted(allowed))
         if key not in self._blocks:  # a handful of modality sets recur across a whole run
-            self._blocks[key] = np.flatnonzero(np.isin(self.modality, list(key)))
+            rows = (
+                np.flatnonzero(np.isin(self.modality, list(key)))
+                if key
+                else np.arange(len(self.procedures))
+            )
+            self._blocks[key] = (rows, self.text.restricted(rows))
         return self._blocks[key]
 
-    def text_similarity(self, normalized_text: str, rows: np.ndarray) -> np.ndarray:
-        """Cosine similarity of the description to each code's long common name in ``rows``."""
-        return self.text.similarity(normalized_text)[rows]
+    def block(self, parsed: ParsedDescription) -> np.ndarray:
+        """Indexes of codes whose modality the description allows (all codes if unknown)."""
+        return self._block(parsed)[0]
+
+    def text_similarity(self, normalized_text: str, parsed: ParsedDescription) -> np.ndarray:
+        """Cosine similarity of the description to the long common name of each code in its
+        block (``block(parsed)``), in block order."""
+        return self._block(parsed)[1].similarity(normalized_text)
 
     def fuzzy_similarity(self, normalized_text: str, rows: Sequence[int]) -> np.ndarray:
         """rapidfuzz token-set ratio (0 to 1) of the description to each code's name in ``rows``.
@@ -123,11 +170,15 @@ class CandidateIndex:
 
     def feature_agreement(self, parsed: ParsedDescription, rows: np.ndarray) -> np.ndarray:
         """Number of discrete part features each code in ``rows`` shares with the description."""
-        query = np.zeros(self.feature_matrix.shape[1], dtype=np.float32)
-        for feature in part_features(parsed):
-            if feature in self.feature_index:
-                query[self.feature_index[feature]] = 1.0
-        return np.asarray(self.feature_matrix @ query).ravel()[rows]
+        lists = [
+            self.codes_with_feature[f]
+            for f in dict.fromkeys(part_features(parsed))
+            if f in self.codes_with_feature
+        ]
+        if not lists:
+            return np.zeros(len(rows), dtype=np.float32)
+        counts = np.bincount(np.concatenate(lists), minlength=len(self.procedures))
+        return counts[rows].astype(np.float32)
 
 
 def signature(parsed: ParsedDescription) -> tuple[object, ...]:

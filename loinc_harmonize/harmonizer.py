@@ -345,46 +345,56 @@ class Harmonizer:
         )
 
     def _score(self, parsed: ParsedDescription, rows: np.ndarray) -> list[Candidate]:
-        text = self.index_.text_similarity(parsed.normalized, rows)
+        text = self.index_.text_similarity(parsed.normalized, parsed)
         features = self.index_.feature_agreement(parsed, rows)
         neighbours: dict[str, float] = {}
         if self.curated_index_ is not None:
             neighbours = self.curated_index_.neighbours(
                 parsed.normalized, parsed, self.settings_.retrieval.curated_neighbors
             )
-        everywhere = np.zeros(len(self.index_.codes), dtype=np.float32)
-        for code, similarity in neighbours.items():
-            everywhere[self.index_.position[code]] = similarity
-        boost = everywhere[rows]
+        boost = np.zeros(len(rows), dtype=np.float32)
+        if neighbours:
+            everywhere = np.zeros(len(self.index_.codes), dtype=np.float32)
+            for code, similarity in neighbours.items():
+                everywhere[self.index_.position[code]] = similarity
+            boost = everywhere[rows]
         prescore = text + 0.5 * features + 2.0 * boost
-        order = np.lexsort((rows, -prescore))[: self.settings_.retrieval.shortlist]
+        order = _top(prescore, rows, self.settings_.retrieval.shortlist)
         key = parts_key(parsed)
         fuzzy = self.index_.fuzzy_similarity(parsed.normalized, [int(rows[j]) for j in order])
         procedures = [self.index_.procedures[rows[j]] for j in order]
         # Rank by the sum of the named parts, then build the records only for the kept ones.
-        totals = self.scorer_.similarity_weights(text[order], fuzzy, boost[order]) + np.array(
-            [
-                sum(p.weight for p in self.scorer_.part_contributions(parsed, c, key))
-                for c in procedures
-            ]
-        )
-        codes = np.array([c.code for c in procedures])
-        ranking = np.lexsort((codes, -np.round(totals, 4)))  # best first, ties by code
+        part_weights = self.scorer_.part_weights(parsed, procedures, key)
+        totals = self.scorer_.similarity_weights(text[order], fuzzy, boost[order]) + part_weights
+        codes = [c.code for c in procedures]
+        rounded = np.round(totals, 4).tolist()
+        ranking = sorted(range(len(codes)), key=lambda i: (-rounded[i], codes[i]))  # ties by code
         candidates = []
         for i in ranking[: max(self.top_k, 2)]:
-            i, j = int(i), order[i]
-            parts = self.scorer_.contributions(
+            j = order[i]
+            records = self.scorer_.contribution_records(
                 parsed, procedures[i], float(text[j]), float(boost[j]), key, float(fuzzy[i])
             )
             candidates.append(
                 Candidate(
                     code=procedures[i].code,
                     name=procedures[i].long_common_name,
-                    score=round(sum(p.weight for p in parts), 4),
-                    contributions=[p.to_model() for p in parts],
+                    score=round(sum(r.weight for r in records), 4),
+                    contributions=records,
                 )
             )
         return candidates
+
+
+def _top(scores: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the ``k`` highest scores, best first, ties broken by row: the first ``k``
+    of a full sort, found without sorting the whole block."""
+    if len(scores) > k:
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        kept = np.flatnonzero(scores >= kth)  # ties at the boundary stay in
+    else:
+        kept = np.arange(len(scores))
+    return kept[np.lexsort((rows[kept], -scores[kept]))][:k]
 
 
 def _with_series(parsed: ParsedDescription, series: ParsedDescription) -> ParsedDescription:

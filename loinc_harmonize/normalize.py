@@ -17,6 +17,7 @@ from loinc_harmonize.rules import TOKEN, Lexicon, default_lexicon
 #: Longer input is cut here: no real description is longer, and it bounds the work.
 MAX_CHARS = 1000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_ASCII_CONTROL_TO_SPACE = {code: " " for code in (*range(0x20), 0x7F)}
 _MOJIBAKE = re.compile(r"[ÃÂâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a]")
 
 
@@ -78,6 +79,9 @@ def _repair_mojibake(text: str) -> tuple[str, bool]:
 
 def _clean(text: str) -> tuple[str, list[int]]:
     """NFKC + case folding char by char, control characters to spaces; keep offsets."""
+    if text.isascii():
+        # NFKC leaves ASCII alone and folding is lowering: one pass, offsets unchanged.
+        return text.translate(_ASCII_CONTROL_TO_SPACE).lower(), list(range(len(text)))
     chars: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
@@ -134,7 +138,7 @@ def _complete_truncated(
     last = tokens[-1]
     if len(last.text) < 3 or last.text in lexicon.known_words or not last.text.isalpha():
         return tokens, []
-    matches = sorted(w for w in lexicon.known_words if w.startswith(last.text) and w != last.text)
+    matches = [w for w in lexicon.words_starting_with(last.text) if w != last.text]
     # Unique, or every match extends the shortest one (hodgkin, hodgkins).
     if not matches or not all(m.startswith(matches[0]) for m in matches):
         return tokens, []

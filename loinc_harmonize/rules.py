@@ -6,9 +6,10 @@ the normalizer uses, so ``w/o`` in the file matches ``W/O`` in a description.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from loinc_harmonize.vocab import Vocabulary, data_dir, load_vocabulary, read_tsv
@@ -65,6 +66,20 @@ class Lexicon:
     vocabulary: Vocabulary
     implications: tuple[Implication, ...] = ()
     folder: Path = field(default_factory=data_dir)
+
+    def words_starting_with(self, prefix: str) -> list[str]:
+        """Known words that start with ``prefix`` (itself included), in sorted order."""
+        words = self.sorted_known_words
+        start = bisect.bisect_left(words, prefix)
+        end = start
+        while end < len(words) and words[end].startswith(prefix):
+            end += 1
+        return list(words[start:end])
+
+    @cached_property
+    def sorted_known_words(self) -> tuple[str, ...]:
+        """``known_words`` sorted, for prefix search by bisection."""
+        return tuple(sorted(self.known_words))
 
     def longest_rewrite(self, tokens: list[str], at: int) -> Rewrite | None:
         """The longest abbreviation rule matching ``tokens`` at position ``at``."""

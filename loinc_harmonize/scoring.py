@@ -6,6 +6,7 @@ their sum, so a notebook can draw it as a waterfall and a curator can read it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -20,8 +21,8 @@ from loinc_harmonize.models import (
 from loinc_harmonize.settings import Settings
 from loinc_harmonize.vocab import Vocabulary
 
-#: Memoized comparisons kept at most (a cache, cleared when full).
-_MEMO_LIMIT = 200_000
+#: Parsed descriptions whose comparisons are memoized at most (a cache, cleared when full).
+_MEMO_LIMIT = 20_000
 
 
 def parts_key(parsed: ParsedDescription) -> tuple[object, ...]:
@@ -48,13 +49,30 @@ class Part(NamedTuple):
         )
 
 
+class _Compared:
+    """The memoized comparisons of one parsed description with one code."""
+
+    __slots__ = ("parts", "weight", "_records")
+
+    def __init__(self, parts: tuple[Part, ...]) -> None:
+        self.parts = parts
+        self.weight = sum(p.weight for p in parts)
+        self._records: tuple[Contribution, ...] | None = None
+
+    def records(self) -> tuple[Contribution, ...]:
+        if self._records is None:
+            self._records = tuple(p.to_model() for p in self.parts)
+        return self._records
+
+
 class Scorer:
     """Compare a ``ParsedDescription`` with a ``Procedure`` field by field."""
 
     def __init__(self, settings: Settings, vocabulary: Vocabulary) -> None:
         self.settings = settings
         self.vocabulary = vocabulary
-        self._memo: dict[tuple[tuple[object, ...], str], tuple[Part, ...]] = {}
+        # parts key -> code -> comparisons; two levels so the long key is hashed once per call.
+        self._memo: dict[tuple[object, ...], dict[str, _Compared]] = {}
         self._comparisons = (
             self._modality,
             self._subtype,
@@ -85,31 +103,51 @@ class Scorer:
 
         ``key`` is ``parts_key(parsed)``, passed in when scoring many candidates.
         """
+        similarity = self._similarity_parts(text_similarity, fuzzy_similarity, curated_similarity)
+        return similarity + list(self.part_contributions(parsed, code, key))
+
+    def contribution_records(
+        self,
+        parsed: ParsedDescription,
+        code: Procedure,
+        text_similarity: float,
+        curated_similarity: float,
+        key: tuple[object, ...] | None = None,
+        fuzzy_similarity: float = 0.0,
+    ) -> list[Contribution]:
+        """``contributions`` as the pydantic records kept in results.
+
+        The records of the field comparisons are memoized with them (they are immutable).
+        """
+        similarity = self._similarity_parts(text_similarity, fuzzy_similarity, curated_similarity)
+        compared = self._compared(parsed, [code], key)[0]
+        return [p.to_model() for p in similarity] + list(compared.records())
+
+    def _similarity_parts(self, text: float, fuzzy: float, curated: float) -> list[Part]:
         w = self.settings.weight
         out = [
             Part(
                 name="text_similarity",
-                weight=round(w("text_similarity") * text_similarity, 4),
+                weight=round(w("text_similarity") * text, 4),
                 outcome="info",
-                detail=f"TF-IDF similarity to the long common name: {text_similarity:.2f}",
+                detail=f"TF-IDF similarity to the long common name: {text:.2f}",
             ),
             Part(
                 name="fuzzy_similarity",
-                weight=round(w("fuzzy_similarity") * fuzzy_similarity, 4),
+                weight=round(w("fuzzy_similarity") * fuzzy, 4),
                 outcome="info",
-                detail=f"word overlap with the long common name: {fuzzy_similarity:.2f}",
+                detail=f"word overlap with the long common name: {fuzzy:.2f}",
             ),
         ]
-        if curated_similarity > 0:
+        if curated > 0:
             out.append(
                 Part(
                     name="curated_similarity",
-                    weight=round(w("curated_similarity") * curated_similarity, 4),
+                    weight=round(w("curated_similarity") * curated, 4),
                     outcome="agree",
-                    detail=f"similar curated descriptions have this code: {curated_similarity:.2f}",
+                    detail=f"similar curated descriptions have this code: {curated:.2f}",
                 )
             )
-        out.extend(self.part_contributions(parsed, code, key))
         return out
 
     def part_contributions(
@@ -117,16 +155,41 @@ class Scorer:
     ) -> tuple[Part, ...]:
         """The field-by-field comparisons; they depend only on the parts, so they are memoized
         (many descriptions of a batch parse to the same parts)."""
-        memo_key = (key if key is not None else parts_key(parsed), code.code)
-        cached = self._memo.get(memo_key)
-        if cached is None:
+        return self._compared(parsed, [code], key)[0].parts
+
+    def part_weights(
+        self,
+        parsed: ParsedDescription,
+        codes: Sequence[Procedure],
+        key: tuple[object, ...] | None = None,
+    ) -> np.ndarray:
+        """The summed weight of ``part_contributions`` for each of many codes."""
+        return np.array([c.weight for c in self._compared(parsed, codes, key)], dtype=np.float64)
+
+    def _compared(
+        self,
+        parsed: ParsedDescription,
+        codes: Sequence[Procedure],
+        key: tuple[object, ...] | None,
+    ) -> list[_Compared]:
+        memo_key = key if key is not None else parts_key(parsed)
+        by_code = self._memo.get(memo_key)
+        if by_code is None:
             if len(self._memo) >= _MEMO_LIMIT:
                 self._memo.clear()
-            cached = tuple(
-                item for compare in self._comparisons if (item := compare(parsed, code)) is not None
-            )
-            self._memo[memo_key] = cached
-        return cached
+            by_code = self._memo[memo_key] = {}
+        out = []
+        for code in codes:
+            cached = by_code.get(code.code)
+            if cached is None:
+                parts = tuple(
+                    item
+                    for compare in self._comparisons
+                    if (item := compare(parsed, code)) is not None
+                )
+                cached = by_code[code.code] = _Compared(parts)
+            out.append(cached)
+        return out
 
     def similarity_weights(
         self, text: np.ndarray, fuzzy: np.ndarray, curated: np.ndarray

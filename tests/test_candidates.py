@@ -1,0 +1,59 @@
+"""Candidate retrieval: the TF-IDF index agrees with scikit-learn's, blocking, part features."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from loinc_harmonize import load_playbook
+from loinc_harmonize.candidates import NGRAM_SIZES, TextIndex, char_ngrams
+from loinc_harmonize.normalize import normalize
+
+
+def _sklearn() -> TfidfVectorizer:
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAM_SIZES, sublinear_tf=True)
+
+
+@given(st.text(alphabet="abc xyz-", max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_char_ngrams_match_sklearn_char_wb(text: str) -> None:
+    analyzer = _sklearn().build_analyzer()
+    assert char_ngrams(text) == analyzer(text)
+
+
+@pytest.fixture(scope="module")
+def names() -> list[str]:
+    playbook = load_playbook()
+    return [normalize(p.long_common_name).text for p in list(playbook)[:400]]
+
+
+def test_index_weights_match_sklearn(names: list[str]) -> None:
+    vectorizer = _sklearn()
+    expected = vectorizer.fit_transform(names)
+    index = TextIndex(names)
+    assert index.vocabulary == vectorizer.vocabulary_
+    assert np.allclose(index.idf, vectorizer.idf_, rtol=1e-6)
+    assert np.allclose(index.by_ngram.T.toarray(), expected.toarray(), atol=1e-6)
+
+
+@pytest.mark.parametrize("query", ["ct chest without contrast", "xr knee 3 views right", "zzz"])
+def test_query_similarity_is_sklearn_cosine(names: list[str], query: str) -> None:
+    vectorizer = _sklearn()
+    matrix = vectorizer.fit_transform(names)
+    expected = (matrix @ vectorizer.transform([query]).T).toarray().ravel()
+    assert np.allclose(TextIndex(names).similarity(query), expected, atol=1e-5)
+
+
+def test_restricted_index_keeps_weights(names: list[str]) -> None:
+    index = TextIndex(names)
+    rows = np.array([3, 10, 200, 399])
+    query = "mr brain without and with contrast"
+    assert np.allclose(index.restricted(rows).similarity(query), index.similarity(query)[rows])
+
+
+def test_empty_index() -> None:
+    index = TextIndex([])
+    assert index.similarity("ct chest").shape == (0,)
