@@ -51,11 +51,12 @@ def char_ngrams(text: str) -> list[str]:
     grams: list[str] = []
     for word in text.lower().split():
         padded = f" {word} "
+        size = len(padded)
         for n in range(low, high + 1):
-            if len(padded) <= n:  # a short word counts once, whole
+            if size <= n:  # a short word counts once, whole
                 grams.append(padded)
                 break
-            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+            grams += [padded[i : i + n] for i in range(size - n + 1)]
     return grams
 
 

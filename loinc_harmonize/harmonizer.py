@@ -294,6 +294,9 @@ class Harmonizer:
                 **base, status="unmapped", reason=f"{why}; no modality to fall back on"
             )
         procedure = self.playbook_[code]
+        # The other modalities the DICOM tag allows give the alternatives a curator may pick.
+        alternatives = [self.unspecified_codes_.get(m) for m in parsed.compatible_modalities]
+        codes = list(dict.fromkeys([code, *(c for c in alternatives if c is not None)]))
         return MappingResult(
             **base,
             loinc_code=code,
@@ -302,7 +305,10 @@ class Harmonizer:
             status="review",
             fallback=True,
             reason=f"{why}; fallback to the {parsed.modality_type} unspecified body region code",
-            candidates=[Candidate(code=code, name=procedure.long_common_name, score=0.0)],
+            candidates=[
+                Candidate(code=c, name=self.playbook_[c].long_common_name, score=0.0)
+                for c in codes[: self.top_k]
+            ],
         )
 
     def _ranked_result(self, parsed: ParsedDescription, base: dict[str, Any]) -> MappingResult:

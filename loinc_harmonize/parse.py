@@ -21,6 +21,10 @@ _PROJECTIONS = frozenset(
     {"AP", "PA", "Lateral", "Oblique", "Frontal", "Supine", "Upright", "Decubitus", "Lordotic"}
 )
 
+#: A projection that, named alone, is one view (a position such as "upright" is not: "W/UPRIGHT"
+#: adds an upright view to the usual ones).
+_SINGLE_VIEWS = frozenset({"AP", "PA", "Lateral", "Frontal"})
+
 
 def parse_modality_tag(value: object, lexicon: Lexicon) -> tuple[tuple[str, ...], list[str]]:
     """Split a DICOM Modality value (``CT,PT``, ``CR, DX``, ``[blank]``) into known codes."""
@@ -316,9 +320,12 @@ def _assemble(
     }
     if count is None and stated:
         count = _count_range(sorted(stated)[0])
-    projections = [v for v in values.get("view_type", []) if v in _PROJECTIONS]
+    views = values.get("view_type", [])
+    projections = [v for v in views if v in _PROJECTIONS]
     if count is None and len(projections) >= 2:
         count = (len(projections), len(projections))
+    if count is None and len(views) == 1 and views[0] in _SINGLE_VIEWS:
+        count = (1, 1)  # "CHEST AP", "XR C-SPINE LATERAL": one projection named, one view
     if count is None and values.get("view_count"):
         count = _count_range(values["view_count"][0])
     if count is not None:

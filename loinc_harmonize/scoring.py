@@ -311,9 +311,13 @@ class Scorer:
             return self._make("focus", "agree", f"focus agrees: {', '.join(sorted(ours))}")
         if matched:
             share = len(matched) / len(ours | theirs)
+            # Foci the code adds that the description does not name count against it.
+            extra = {t for t in theirs if not any(t == f or _within(f, t) for f in ours)}
+            weight = self.settings.weight("focus_agree") * share
+            weight += self.settings.weight("focus_unsupported") * len(extra) / len(theirs)
             return Part(
                 name="focus",
-                weight=round(self.settings.weight("focus_agree") * share, 4),
+                weight=round(weight, 4),
                 outcome="partial",
                 detail=f"focus overlaps: description {sorted(ours)}, code {sorted(theirs)}",
             )
@@ -340,6 +344,8 @@ class Scorer:
         if ours is None or theirs is None:
             if ours is None and theirs is not None and theirs[0] == theirs[1]:
                 return self._make("views", "unsupported", f"code has exactly {theirs[0]} view(s)")
+            if ours is None and theirs is not None and theirs[0] >= 2:
+                return self._make("views", "unsupported", f"code has at least {theirs[0]} views")
             return None
         lo = max(ours[0], theirs[0])
         hi_ours = ours[1] if ours[1] is not None else 10**6

@@ -138,6 +138,26 @@ CASES = [
         },
     ),
     (
+        "CT_THOR_LMBR_SPINE",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest", "Abdomen"),
+            "imaging_focus": ("Spine.thoracic", "Spine.lumbar"),
+        },
+    ),
+    (
+        "CCTA HEART",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart", "Coronary arteries"),
+            "timing": "W",
+        },
+    ),
+    (
         "XR ABDOMEN (W/UPRIGHT)",
         "DX",
         {"modality_type": "XR", "region_imaged": ("Abdomen",), "view_type": ("Upright",)},
@@ -655,7 +675,17 @@ CASES = [
     (
         "CHEST AP ONLY",
         "CR",
-        {"modality_type": "XR", "region_imaged": ("Chest",), "view_type": ("AP",)},
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "view_count": (1, 1),
+            "view_type": ("AP",),
+        },
+    ),
+    (
+        "XR ABDOMEN (W/UPRIGHT)",
+        "CR",
+        {"modality_type": "XR", "region_imaged": ("Abdomen",), "view_type": ("Upright",)},
     ),
     (
         "XR CHEST LATERAL DECUBITUS",

@@ -11,6 +11,8 @@ import pandas as pd
 import pytest
 
 from loinc_harmonize import Harmonizer, MappingResult, NotFittedError, load_playbook
+from loinc_harmonize.parse import parse
+from loinc_harmonize.scoring import Part
 from loinc_harmonize.settings import Settings
 
 
@@ -86,6 +88,27 @@ def test_view_count_conflict(fitted: Harmonizer) -> None:
     assert one.view_count is None or one.view_count[0] <= 1
 
 
+def _part(fitted: Harmonizer, description: str, modality: str, code: str, name: str) -> Part | None:
+    parsed = parse(description, modality)
+    parts = fitted.scorer_.part_contributions(parsed, fitted.playbook_[code])
+    return next((p for p in parts if p.name == name), None)
+
+
+def test_unstated_count_penalizes_codes_needing_several_views(fitted: Harmonizer) -> None:
+    # "XR Chest GE 4 Views" needs four views; "CHEST" alone does not support that.
+    ge4 = _part(fitted, "XR CHEST", "CR", "44211-1", "views")
+    assert ge4 is not None and ge4.outcome == "missing" and ge4.weight < 0
+    assert _part(fitted, "XR CHEST", "CR", "30745-4", "views") is None  # "XR Chest Views"
+
+
+def test_focus_the_code_adds_counts_against_it(fitted: Harmonizer) -> None:
+    # Cervical and thoracic and lumbar spine: two of its three foci are described.
+    part = _part(fitted, "CT THORACIC LUMBAR SPINE", "CT", "86987-5", "focus")
+    assert part is not None and part.outcome == "partial"
+    shared_only = fitted.settings_.weight("focus_agree") * 2 / 3
+    assert part.weight < shared_only
+
+
 def test_modality_blocks_candidates(fitted: Harmonizer) -> None:
     result = fitted.map("CHEST", "CT")
     assert all(
@@ -131,6 +154,16 @@ def test_placeholder_falls_back_to_unspecified(fitted: Harmonizer) -> None:
     result = fitted.map("(blank)", "CT")
     assert result.fallback and result.status == "review"
     assert result.loinc_code == "25045-6"
+
+
+def test_placeholder_offers_each_allowed_modality(fitted: Harmonizer) -> None:
+    result = fitted.map("<NONE>", "CT,PT")
+    codes = [c.code for c in result.candidates]
+    assert result.loinc_code == codes[0] and result.fallback
+    names = [c.name for c in result.candidates]
+    assert len(codes) == len(set(codes)) >= 2
+    assert all("Unspecified body region" in n for n in names)
+    assert any(n.startswith("CT ") for n in names) and any(n.startswith("PT ") for n in names)
 
 
 def test_nothing_to_go_on_is_unmapped(fitted: Harmonizer) -> None:

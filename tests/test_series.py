@@ -121,7 +121,8 @@ def test_map_dataframe_reads_a_study_series_together() -> None:
         series_description_column="SeriesDescription",
         study_column="study",
     )
-    assert out.loc[0, "loinc_code"] == out.loc[1, "loinc_code"] == "42272-5"
+    codes = list(out["loinc_code"])
+    assert codes[0] == codes[1] == "42272-5"
     assert out.loc[2, "loinc_code"] != "42272-5"
 
 
