@@ -88,6 +88,7 @@ class TextIndex:
             (weights.astype(np.float32), (grams, docs)), shape=(len(vocabulary), self.size)
         )
         self.by_ngram.sort_indices()
+        self._postings = _postings(self.by_ngram)
 
     def restricted(self, rows: np.ndarray) -> TextIndex:
         """The same index (vocabulary and weights) over the documents in ``rows`` only.
@@ -96,8 +97,11 @@ class TextIndex:
         of the playbook, and so is the work.
         """
         sub = copy.copy(self)
-        sub.by_ngram = self.by_ngram[:, rows] if self.size else self.by_ngram
-        sub.size = len(rows) if self.size else 0
+        if self.size:
+            sub.by_ngram = self.by_ngram[:, rows].tocsr()
+            sub.by_ngram.sort_indices()
+            sub.size = len(rows)
+            sub._postings = _postings(sub.by_ngram)
         return sub
 
     def similarity(self, text: str) -> np.ndarray:
@@ -109,11 +113,23 @@ class TextIndex:
                 counts[index] = counts.get(index, 0) + 1
         if not counts:
             return np.zeros(self.size, dtype=np.float32)
-        indexes = np.fromiter(sorted(counts), dtype=np.int64)
-        tf = np.array([counts[i] for i in indexes], dtype=np.float32)
+        indexes = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
         weights = (1.0 + np.log(tf)) * self.idf[indexes]
         weights /= np.linalg.norm(weights)
-        return np.asarray(self.by_ngram[indexes].T @ weights).ravel()
+        # Sum each n-gram's posting list, weighted: plain numpy on a few thousand entries
+        # beats building a scipy matrix per query, whose overhead dominates at this size.
+        postings = [self._postings[i] for i in counts]
+        docs = np.concatenate([d for d, _ in postings])
+        values = np.concatenate([v for _, v in postings])
+        values *= np.repeat(weights, [len(d) for d, _ in postings])
+        return np.bincount(docs, weights=values, minlength=self.size).astype(np.float32)
+
+
+def _postings(by_ngram: sparse.csr_matrix) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per n-gram, the documents that have it and its weight in each (views, not copies)."""
+    ptr, docs, values = by_ngram.indptr, by_ngram.indices, by_ngram.data
+    return [(docs[ptr[i] : ptr[i + 1]], values[ptr[i] : ptr[i + 1]]) for i in range(len(ptr) - 1)]
 
 
 class CandidateIndex:

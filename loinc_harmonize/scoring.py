@@ -6,7 +6,7 @@ their sum, so a notebook can draw it as a waterfall and a curator can read it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -65,19 +65,51 @@ class _Compared:
         return self._records
 
 
+Comparison = Callable[[ParsedDescription, Procedure], "Part | None"]
+
+
+def _by_inputs(
+    compare: Comparison, inputs: Callable[[ParsedDescription, Procedure], tuple[object, ...]]
+) -> Comparison:
+    """Memoize a comparison on the few fields it reads: across a batch, the same regions and
+    foci meet the same codes' over and over, while whole parsed descriptions rarely repeat."""
+    memo: dict[tuple[object, ...], Part | None] = {}
+
+    def compare_once(p: ParsedDescription, c: Procedure) -> Part | None:
+        key = inputs(p, c)
+        if key in memo:
+            return memo[key]
+        if len(memo) >= _MEMO_LIMIT * 10:
+            memo.clear()
+        memo[key] = result = compare(p, c)
+        return result
+
+    return compare_once
+
+
 class Scorer:
     """Compare a ``ParsedDescription`` with a ``Procedure`` field by field."""
 
     def __init__(self, settings: Settings, vocabulary: Vocabulary) -> None:
         self.settings = settings
         self.vocabulary = vocabulary
+        self._kinds: dict[tuple[str, str], tuple[float, Outcome]] = {}
         # parts key -> code -> comparisons; two levels so the long key is hashed once per call.
         self._memo: dict[tuple[object, ...], dict[str, _Compared]] = {}
-        self._comparisons = (
+        self._comparisons: tuple[Comparison, ...] = (
             self._modality,
             self._subtype,
-            self._region,
-            self._focus,
+            _by_inputs(self._region, lambda p, c: (p.region_imaged, c.region_imaged)),
+            _by_inputs(
+                self._focus,
+                lambda p, c: (
+                    p.imaging_focus,
+                    p.region_imaged,
+                    p.modality_subtype,
+                    c.imaging_focus,
+                    c.region_imaged,
+                ),
+            ),
             self._laterality,
             self._timing,
             self._views,
@@ -232,8 +264,12 @@ class Scorer:
         return self._make(name, "missing", f"description says {label} {ours}; code does not")
 
     def _make(self, name: str, kind: str, detail: str) -> Part:
-        weight = self.settings.weight(f"{name}_{kind}")
-        return Part(name=name, weight=weight, outcome=_outcome(kind), detail=detail)
+        weight, outcome = self._kinds.get((name, kind)) or self._kind(name, kind)
+        return Part(name, weight, outcome, detail)
+
+    def _kind(self, name: str, kind: str) -> tuple[float, Outcome]:
+        self._kinds[name, kind] = (self.settings.weight(f"{name}_{kind}"), _outcome(kind))
+        return self._kinds[name, kind]
 
     def _modality(self, p: ParsedDescription, c: Procedure) -> Part | None:
         if not p.modality_type or not c.modality_type:
@@ -465,12 +501,14 @@ def _count(count: tuple[int, int | None]) -> str:
     return str(lo) if lo == hi else f"{lo}-{hi}"
 
 
+_OUTCOMES: dict[str, Outcome] = {
+    "agree": "agree",
+    "broader": "partial",
+    "conflict": "conflict",
+    "unsupported": "missing",
+    "missing": "missing",
+}
+
+
 def _outcome(kind: str) -> Outcome:
-    outcomes: dict[str, Outcome] = {
-        "agree": "agree",
-        "broader": "partial",
-        "conflict": "conflict",
-        "unsupported": "missing",
-        "missing": "missing",
-    }
-    return outcomes.get(kind, "info")
+    return _OUTCOMES.get(kind, "info")
