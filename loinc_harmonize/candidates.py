@@ -5,10 +5,11 @@ and a sparse part-feature match, all vectorized over the block (no Python loop o
 from __future__ import annotations
 
 import copy
-from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
+import pandas as pd
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
@@ -47,17 +48,25 @@ def char_ngrams(text: str) -> list[str]:
     >>> char_ngrams("ct")[:3]
     [' c', 'ct', 't ']
     """
-    low, high = NGRAM_SIZES
     grams: list[str] = []
     for word in text.lower().split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(low, high + 1):
-            if size <= n:  # a short word counts once, whole
-                grams.append(padded)
-                break
-            grams += [padded[i : i + n] for i in range(size - n + 1)]
+        grams += _word_ngrams(word)
     return grams
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_ngrams(word: str) -> tuple[str, ...]:
+    # Words recur across thousands of names and descriptions: each is cut once (pure cache).
+    low, high = NGRAM_SIZES
+    padded = f" {word} "
+    size = len(padded)
+    grams: list[str] = []
+    for n in range(low, high + 1):
+        if size <= n:  # a short word counts once, whole
+            grams.append(padded)
+            break
+        grams += [padded[i : i + n] for i in range(size - n + 1)]
+    return tuple(grams)
 
 
 class TextIndex:
@@ -70,13 +79,17 @@ class TextIndex:
     """
 
     def __init__(self, documents: Sequence[str]) -> None:
-        counts = [Counter(char_ngrams(d)) for d in documents]
-        vocabulary = sorted({gram for c in counts for gram in c})
-        self.vocabulary: dict[str, int] = {gram: i for i, gram in enumerate(vocabulary)}
+        grams_per_doc = [char_ngrams(d) for d in documents]
         self.size = len(documents)
-        grams = np.fromiter((self.vocabulary[g] for c in counts for g in c), dtype=np.int64)
-        docs = np.repeat(np.arange(self.size), [len(c) for c in counts])
-        tf = 1.0 + np.log(np.fromiter((n for c in counts for n in c.values()), dtype=np.float64))
+        # Vectorized counting: factorize every n-gram occurrence, then count (doc, n-gram) pairs.
+        occurrences = [gram for grams in grams_per_doc for gram in grams]
+        codes, uniques = pd.factorize(pd.Series(occurrences, dtype=object), sort=True)
+        vocabulary = [str(u) for u in uniques]
+        self.vocabulary: dict[str, int] = {gram: i for i, gram in enumerate(vocabulary)}
+        doc_of = np.repeat(np.arange(self.size), [len(g) for g in grams_per_doc])
+        pairs, counts = np.unique(doc_of * len(vocabulary) + codes, return_counts=True)
+        docs, grams = np.divmod(pairs, max(len(vocabulary), 1))
+        tf = 1.0 + np.log(counts.astype(np.float64))
         df = np.bincount(grams, minlength=len(vocabulary))
         idf = np.log((1.0 + self.size) / (1.0 + df)) + 1.0
         weights = tf * idf[grams]
