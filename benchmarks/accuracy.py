@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -62,16 +64,12 @@ def main() -> int:
     shared = shared_dir(args.shared)
     frame = labelled(curated_table(shared), Columns())
     weights = frequency_weights(frame, shared)
-    report: dict[str, object] = {
+    report: dict[str, Any] = {
         "rows": len(frame),
         "weighted_rows": int((weights > 0).sum()),
         "contradictory_curated_rows": contradictions(frame),
     }
-    contested = {
-        r - 2
-        for c in report["contradictory_curated_rows"]  # type: ignore[union-attr]
-        for r in c["rows"]
-    }
+    contested = {r - 2 for c in report["contradictory_curated_rows"] for r in c["rows"]}
     lines = [
         "| playbook | mode | top-1 | top-5 | auto precision | auto coverage | ECE | "
         "top-1 (study-weighted) | seconds |",
@@ -82,7 +80,7 @@ def main() -> int:
         per_mode: dict[str, object] = {}
         for mode in args.modes.split(","):
             start = time.perf_counter()
-            results, truth = run_mode(mode, frame, lambda pb=playbook: Harmonizer(pb))
+            results, truth = run_mode(mode, frame, partial(Harmonizer, playbook))
             seconds = time.perf_counter() - start
             stats = summarize(results, truth)
             clean = [i for i in range(len(truth)) if i not in contested]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from _shared import curated_table, reference_table, shared_dir
@@ -53,7 +54,7 @@ def main() -> int:
         out_of_fold[test] = [probability(calibration, s, m) for s, m in x[test]]
     threshold = auto_threshold(out_of_fold.tolist(), y.tolist(), TARGET_PRECISION)
     accepted = out_of_fold >= threshold
-    report = {
+    report: dict[str, Any] = {
         "ranked_results": int(len(y)),
         "accuracy_of_ranked_results": round(float(y.mean()), 4),
         "ece_out_of_fold": round(ece(out_of_fold, y.astype(float)), 4),

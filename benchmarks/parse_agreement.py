@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from _shared import curated_table, reference_table, shared_dir
 
@@ -27,11 +28,11 @@ def _classify(field: str, ours: object, theirs: object) -> str:
     return "different value: our rule or the curator's choice"
 
 
-def _agrees(field: str, ours: object, theirs: object, parsed: object) -> bool:
+def _agrees(field: str, ours: Any, theirs: Any, parsed: object) -> bool:
     if field == "modality_type":
         return ours == theirs or theirs in getattr(parsed, "compatible_modalities", ())
     if field == "region_imaged":
-        return set(ours) == set(theirs)  # type: ignore[arg-type]
+        return set(ours) == set(theirs)
     return ours == theirs
 
 

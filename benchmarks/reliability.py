@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -96,7 +97,7 @@ def pathological(
 
 def main_() -> int:
     harmonizer = Harmonizer().fit()
-    report = {
+    report: dict[str, Any] = {
         "hostile_rows": hostile_rows(harmonizer),
         "bad_files": bad_files(),
         "pathological_random_1kb": pathological(harmonizer),
