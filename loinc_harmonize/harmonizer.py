@@ -378,7 +378,7 @@ class Harmonizer:
         candidates = []
         for i in ranking[: max(self.top_k, 2)]:
             j = order[i]
-            records = self.scorer_.contribution_records(
+            records = self.scorer_.contributions(
                 parsed, procedures[i], float(text[j]), float(boost[j]), key, float(fuzzy[i])
             )
             candidates.append(

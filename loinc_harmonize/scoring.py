@@ -130,26 +130,12 @@ class Scorer:
         curated_similarity: float,
         key: tuple[object, ...] | None = None,
         fuzzy_similarity: float = 0.0,
-    ) -> list[Part]:
-        """All named contributions for one candidate, in a fixed order.
-
-        ``key`` is ``parts_key(parsed)``, passed in when scoring many candidates.
-        """
-        similarity = self._similarity_parts(text_similarity, fuzzy_similarity, curated_similarity)
-        return similarity + list(self.part_contributions(parsed, code, key))
-
-    def contribution_records(
-        self,
-        parsed: ParsedDescription,
-        code: Procedure,
-        text_similarity: float,
-        curated_similarity: float,
-        key: tuple[object, ...] | None = None,
-        fuzzy_similarity: float = 0.0,
     ) -> list[Contribution]:
-        """``contributions`` as the pydantic records kept in results.
+        """All named contributions for one candidate, in a fixed order, as the records kept in
+        results: text, word and curated similarity, then the field-by-field comparisons.
 
-        The records of the field comparisons are memoized with them (they are immutable).
+        ``key`` is ``parts_key(parsed)``, passed in when scoring many candidates; the records of
+        the comparisons are memoized with them (they are immutable).
         """
         similarity = self._similarity_parts(text_similarity, fuzzy_similarity, curated_similarity)
         compared = self._compared(parsed, [code], key)[0]
