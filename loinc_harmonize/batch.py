@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,6 @@ from loinc_harmonize.tables import (
     atomic_path,
     excel_safe,
     read_table,
-    write_csv,
     write_csv_columns,
 )
 
@@ -95,13 +94,12 @@ def _map_unique(
     results: dict[tuple[str, ...], MappingResult] | None,
     source: str,
     formatted: dict[tuple[str, ...], dict[str, object]] | None,
+    by_study: dict[str, set[str]] | None = None,
 ) -> tuple[np.ndarray, list[dict[str, object]]]:
     """Map each unique key of a frame once: each row's position in the unique rows, and them."""
-    for column in (description_column, modality_column, series_description_column, study_column):
-        if column is not None and column not in df.columns:
-            msg = f"missing column {column!r}; columns found: {list(df.columns)}"
-            raise InputError(located(source, msg, row=1))
-    series = _series_per_row(df, series_description_column, study_column)
+    columns = (description_column, modality_column, series_description_column, study_column)
+    _require_columns(df, columns, source)
+    series = _series_per_row(df, series_description_column, study_column, by_study)
     key_columns: list[pd.Series | None] = [
         df[modality_column] if modality_column else None,
         df[description_column],
@@ -154,20 +152,54 @@ def _text(column: pd.Series) -> pd.Series:
 
 
 def _series_per_row(
-    df: pd.DataFrame, series_column: str | None, study_column: str | None
+    df: pd.DataFrame,
+    series_column: str | None,
+    study_column: str | None,
+    by_study: dict[str, set[str]] | None = None,
 ) -> list[tuple[str, ...]]:
-    """Series texts that go with each row: its own, or all of its study's (sorted, unique)."""
+    """Series texts that go with each row: its own, or all of its study's (sorted, unique).
+
+    ``by_study`` gives the series of each study when they were collected beyond this frame.
+    """
     if series_column is None:
         return [()] * len(df)
     texts = _text(df[series_column])
     if study_column is None:
         return [(t,) if t else () for t in texts]
     studies = _text(df[study_column])
-    by_study: dict[str, set[str]] = {}
+    if by_study is None:
+        by_study = _collect_series({}, studies, texts)
+    return [tuple(sorted(by_study.get(study, ()))) for study in studies]
+
+
+def _collect_series(
+    by_study: dict[str, set[str]], studies: pd.Series, texts: pd.Series
+) -> dict[str, set[str]]:
     for study, text in zip(studies, texts, strict=True):
         if text:
             by_study.setdefault(study, set()).add(text)
-    return [tuple(sorted(by_study.get(study, ()))) for study in studies]
+    return by_study
+
+
+def series_by_study(
+    source: str | Path,
+    *,
+    study_column: str,
+    series_description_column: str,
+    chunk_rows: int = 50_000,
+    encoding: str = "utf-8-sig",
+) -> dict[str, set[str]]:
+    """Every study's series descriptions in a CSV/TSV, read in chunks (a first pass, so a
+    study whose rows are far apart in a large file is still read as one)."""
+    chunks = read_table(source, chunksize=chunk_rows, encoding=encoding)
+    assert not isinstance(chunks, pd.DataFrame)
+    by_study: dict[str, set[str]] = {}
+    for chunk in chunks:
+        _require_columns(chunk, (study_column, series_description_column), str(source))
+        _collect_series(
+            by_study, _text(chunk[study_column]), _text(chunk[series_description_column])
+        )
+    return by_study
 
 
 def output_meta(df: pd.DataFrame) -> pd.DataFrame:
@@ -284,10 +316,12 @@ def map_csv_streaming(
 ) -> RunSummary:
     """Map a CSV/TSV in chunks so memory stays bounded; the output appears only when complete.
 
-    ``columns`` are passed to ``map_dataframe`` (``description_column``, ``modality_column``).
+    ``columns`` are passed to ``map_dataframe`` (``description_column``, ``modality_column``,
+    ``series_description_column``, ``study_column``). With a study column, a first pass
+    collects each study's series, so a study is read whole wherever its rows are in the file.
     """
-    chunks = read_table(source, chunksize=chunk_rows, encoding=encoding)
-    assert not isinstance(chunks, pd.DataFrame)
+    columns = {**_COLUMN_DEFAULTS, **columns}
+    chunks, by_study = _chunks_and_series(source, chunk_rows, encoding, columns)
     sep = "\t" if Path(output).suffix.lower() in (".tsv", ".tab") else ","
     totals = RunSummary(frequency_column)
     cache = results if results is not None else {}
@@ -296,30 +330,56 @@ def map_csv_streaming(
     with bar, atomic_path(output) as tmp, tmp.open("wb") as handle, _InOrder() as writes:
         for i, chunk in enumerate(chunks):
             bar.update(len(chunk))
-            if safe:
-                mapped = map_dataframe(
-                    chunk,
-                    harmonizer,
-                    results=cache,
-                    source=str(source),
-                    _formatted=formatted,
-                    **columns,
-                )
-                totals.add(mapped)
-                writes.submit(write_csv, mapped.map(excel_safe), handle, sep=sep, header=(i == 0))
-                continue
             positions, unique_rows = _map_unique(
                 chunk,
                 harmonizer,
                 results=cache,
                 source=str(source),
                 formatted=formatted,
-                **{**_COLUMN_DEFAULTS, **columns},
+                by_study=by_study,
+                **columns,
             )
             totals.add_unique(positions, unique_rows, chunk)
-            extra = _output_text_columns(positions, unique_rows)
-            writes.submit(write_csv_columns, chunk, extra, handle, sep=sep, header=(i == 0))
+            extra = _output_text_columns(positions, unique_rows, safe=safe)
+            cells = chunk.map(excel_safe) if safe else chunk
+            writes.submit(write_csv_columns, cells, extra, handle, sep=sep, header=(i == 0))
     return totals
+
+
+def _chunks_and_series(
+    source: str | Path, chunk_rows: int, encoding: str, columns: dict[str, Any]
+) -> tuple[Iterator[pd.DataFrame], dict[str, set[str]] | None]:
+    """The chunks to map and, when series are read per study, every study's series."""
+    study, series = columns["study_column"], columns["series_description_column"]
+    if not (study and series):
+        chunks = read_table(source, chunksize=chunk_rows, encoding=encoding)
+        assert not isinstance(chunks, pd.DataFrame)
+        return chunks, None
+    if str(source) != "-":
+        by_study = series_by_study(
+            source,
+            study_column=study,
+            series_description_column=series,
+            chunk_rows=chunk_rows,
+            encoding=encoding,
+        )
+        chunks = read_table(source, chunksize=chunk_rows, encoding=encoding)
+        assert not isinstance(chunks, pd.DataFrame)
+        return chunks, by_study
+    # Standard input cannot be read twice; it is held in memory whole anyway.
+    frame = read_table(source, encoding=encoding)
+    assert isinstance(frame, pd.DataFrame)
+    _require_columns(frame, (study, series), str(source))
+    by_study = _collect_series({}, _text(frame[study]), _text(frame[series]))
+    parts = (frame.iloc[i : i + chunk_rows] for i in range(0, len(frame), chunk_rows))
+    return parts, by_study
+
+
+def _require_columns(frame: pd.DataFrame, names: Iterable[str | None], source: str) -> None:
+    for column in names:
+        if column is not None and column not in frame.columns:
+            msg = f"missing column {column!r}; columns found: {list(frame.columns)}"
+            raise InputError(located(source, msg, row=1))
 
 
 class _InOrder:
@@ -361,11 +421,15 @@ _COLUMN_DEFAULTS: dict[str, Any] = {
 
 
 def _output_text_columns(
-    positions: np.ndarray, unique_rows: list[dict[str, object]]
+    positions: np.ndarray, unique_rows: list[dict[str, object]], *, safe: bool = False
 ) -> dict[str, pa.Array]:
-    """The output columns as Arrow text, as ``write_csv`` would write ``map_dataframe``'s."""
+    """The output columns as Arrow text, as ``write_csv`` would write ``map_dataframe``'s
+    (``safe``: formula-safe, as ``excel_safe`` makes them)."""
     indices = pa.array(positions)
-    return {
-        column: pa.array([str(row[column]) for row in unique_rows], pa.string()).take(indices)
-        for column in OUTPUT_COLUMNS
-    }
+    out = {}
+    for column in OUTPUT_COLUMNS:
+        cells = [str(row[column]) for row in unique_rows]
+        if safe:
+            cells = [str(excel_safe(cell)) for cell in cells]
+        out[column] = pa.array(cells, pa.string()).take(indices)
+    return out

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loinc_harmonize import Harmonizer, aggregate_series, parse_series
-from loinc_harmonize.batch import map_dataframe
+from loinc_harmonize.batch import map_csv_streaming, map_dataframe
+from loinc_harmonize.cli import main
+from loinc_harmonize.exceptions import InputError
 
 SERIES_CASES = [
     ("PA CHEST", {"view_position": ("PA",)}),
@@ -105,8 +111,6 @@ def test_series_fill_what_the_study_description_leaves_open() -> None:
 
 
 def test_map_dataframe_reads_a_study_series_together() -> None:
-    import pandas as pd
-
     frame = pd.DataFrame(
         {
             "study": ["s1", "s1", "s2"],
@@ -164,3 +168,66 @@ def test_parse_series_combinations(text: str, expected: dict) -> None:
     assert facts.sequence == expected["sequence"]
     assert facts.contrast_phase == expected["contrast_phase"]
     assert not facts.ignorable
+
+
+def _series_export(path: Path) -> pd.DataFrame:
+    """One row per series; a study's series rows are far apart, as in a large export."""
+    frame = pd.DataFrame(
+        {
+            "study": ["s1", "s2", "s3", "s2", "s3", "s1", "s4"],
+            "Modality": ["DX", "DX", "CT", "DX", "CT", "DX", "DX"],
+            "StudyDescription": ["XR CHEST"] * 2
+            + ["CT CHEST"]
+            + ["XR CHEST"]
+            + ["CT CHEST"]
+            + ["XR CHEST"] * 2,
+            "SeriesDescription": ["PA", "AP", "NON CONTRAST", "", "POST CONTRAST", "LAT", "PA"],
+        }
+    )
+    frame.to_csv(path, index=False)
+    return frame
+
+
+def test_streaming_reads_a_study_whole_across_chunks(tmp_path: Path) -> None:
+    source = tmp_path / "series.csv"
+    frame = _series_export(source)
+    harmonizer = Harmonizer().fit()
+    series, study = "SeriesDescription", "study"
+    expected = map_dataframe(
+        frame.astype(str), harmonizer, series_description_column=series, study_column=study
+    )
+    out = tmp_path / "mapped.csv"
+    map_csv_streaming(
+        source, out, harmonizer, chunk_rows=2, series_description_column=series, study_column=study
+    )
+    codes = list(pd.read_csv(out, dtype=str, keep_default_na=False)["loinc_code"])
+    assert codes == list(expected["loinc_code"])
+    # Study s1 (PA here, LAT four rows later) is a two-view chest in both of its rows.
+    assert codes[0] == codes[5] == "42272-5"
+    assert codes[2] == codes[4]  # study s3: its unenhanced and enhanced series together
+
+
+def test_cli_reads_studies_whole_from_standard_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "series.csv"
+    _series_export(source)
+    from_file, from_stdin = tmp_path / "a.csv", tmp_path / "b.csv"
+    flags = ["--series-column", "SeriesDescription", "--study-column", "study", "--chunk-rows", "2"]
+    assert main(["map", str(source), "-o", str(from_file), *flags]) == 0
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(source.read_bytes())))
+    assert main(["map", "-", "-o", str(from_stdin), *flags]) == 0
+    assert from_file.read_bytes() == from_stdin.read_bytes()
+
+
+def test_streaming_names_a_missing_study_column(tmp_path: Path) -> None:
+    source = tmp_path / "series.csv"
+    _series_export(source)
+    with pytest.raises(InputError, match="'visit'"):
+        map_csv_streaming(
+            source,
+            tmp_path / "out.csv",
+            Harmonizer().fit(),
+            series_description_column="SeriesDescription",
+            study_column="visit",
+        )
