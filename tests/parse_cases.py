@@ -160,7 +160,12 @@ CASES = [
     (
         "XR ABDOMEN (W/UPRIGHT)",
         "DX",
-        {"modality_type": "XR", "region_imaged": ("Abdomen",), "view_type": ("Upright",)},
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Abdomen",),
+            "view_count": (2, 2),
+            "view_type": ("Supine", "Upright"),
+        },
     ),
     (
         "KUB (RAD)-CS",
@@ -683,9 +688,14 @@ CASES = [
         },
     ),
     (
-        "XR ABDOMEN (W/UPRIGHT)",
-        "CR",
-        {"modality_type": "XR", "region_imaged": ("Abdomen",), "view_type": ("Upright",)},
+        "XR CHEST PICC VERIFICATION",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "view_count": (1, 1),
+            "guidance_for_object": "Catheter",
+        },
     ),
     (
         "XR CHEST LATERAL DECUBITUS",
