@@ -16,10 +16,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from _shared import curated_table, observed_descriptions, reference_table, shared_dir
+from rapidfuzz import fuzz, process
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from loinc_harmonize import Harmonizer, load_playbook, normalize
 from loinc_harmonize.curated import midrc_key
 from loinc_harmonize.evaluate import Columns, error_category, labelled, run_mode, summarize
+from loinc_harmonize.playbook import Playbook
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -53,6 +56,38 @@ def contradictions(frame: pd.DataFrame) -> list[dict[str, object]]:
                         "codes": sorted(set(group["_code"])),
                     }
                 )
+    return out
+
+
+def baselines(frame: pd.DataFrame, playbook: Playbook) -> dict[str, dict[str, float]]:
+    """The issue's orientation baselines, zero-shot on the curated descriptions, whole playbook
+    (no modality blocking, no rules): rapidfuzz (WRatio, token set ratio) of the lowercased
+    description against long common names, and the TF-IDF (word, or character 2-4-gram)
+    nearest long common name."""
+    codes = [p.code for p in playbook]
+    names = [p.long_common_name.lower() for p in playbook]
+    queries = [str(d).lower() for d in frame["StudyDescription"]]
+    truth = list(frame["_code"])
+    fuzzy = {
+        name: process.cdist(queries, names, scorer=scorer, workers=1)
+        for name, scorer in (("wratio", fuzz.WRatio), ("token_set_ratio", fuzz.token_set_ratio))
+    }
+    words = TfidfVectorizer(analyzer="word", token_pattern=r"[a-z0-9]+").fit(names)
+    grams = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4)).fit(names)
+    tfidf = {
+        name: (vectorizer.transform(queries) @ vectorizer.transform(names).T).toarray()
+        for name, vectorizer in (("word", words), ("char", grams))
+    }
+    out = {}
+    runs = [("rapidfuzz_" + k, v) for k, v in fuzzy.items()]
+    runs += [("tfidf_" + k, v) for k, v in tfidf.items()]
+    for name, scores in runs:
+        ranked = np.argsort(-np.asarray(scores, dtype=float), axis=1, kind="stable")[:, :5]
+        top = [[codes[j] for j in row] for row in ranked]
+        out[name] = {
+            "top1": round(float(np.mean([t == r[0] for t, r in zip(truth, top, strict=True)])), 4),
+            "top5": round(float(np.mean([t in r for t, r in zip(truth, top, strict=True)])), 4),
+        }
     return out
 
 
@@ -112,6 +147,12 @@ def main() -> int:
             )
             print(lines[-1], flush=True)
         report[label] = per_mode
+    report["baselines"] = baselines(frame, load_playbook(reference_table(shared)))
+    lines += ["", "| baseline (zero-shot, reference playbook) | top-1 | top-5 |", "|---|---|---|"]
+    lines += [
+        f"| {name} | {b['top1']:.1%} | {b['top5']:.1%} |" for name, b in report["baselines"].items()
+    ]
+    print("\n".join(lines[-5:]), flush=True)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "accuracy.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     (RESULTS / "accuracy.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
