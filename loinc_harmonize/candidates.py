@@ -101,7 +101,7 @@ class TextIndex:
             (weights.astype(np.float32), (grams, docs)), shape=(len(vocabulary), self.size)
         )
         self.by_ngram.sort_indices()
-        self._postings = _postings(self.by_ngram)
+        self._layout = _Layout(self.by_ngram)
 
     def restricted(self, rows: np.ndarray) -> TextIndex:
         """The same index (vocabulary and weights) over the documents in ``rows`` only.
@@ -114,7 +114,7 @@ class TextIndex:
             sub.by_ngram = self.by_ngram[:, rows].tocsr()
             sub.by_ngram.sort_indices()
             sub.size = len(rows)
-            sub._postings = _postings(sub.by_ngram)
+            sub._layout = _Layout(sub.by_ngram)
         return sub
 
     def similarity(self, text: str) -> np.ndarray:
@@ -130,19 +130,49 @@ class TextIndex:
         tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
         weights = (1.0 + np.log(tf)) * self.idf[indexes]
         weights /= np.linalg.norm(weights)
-        # Sum each n-gram's posting list, weighted: plain numpy on a few thousand entries
-        # beats building a scipy matrix per query, whose overhead dominates at this size.
-        postings = [self._postings[i] for i in counts]
-        docs = np.concatenate([d for d, _ in postings])
-        values = np.concatenate([v for _, v in postings])
-        values *= np.repeat(weights, [len(d) for d, _ in postings])
-        return np.bincount(docs, weights=values, minlength=self.size).astype(np.float32)
+        return self._layout.weighted_sum(indexes, weights)
 
 
-def _postings(by_ngram: sparse.csr_matrix) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Per n-gram, the documents that have it and its weight in each (views, not copies)."""
-    ptr, docs, values = by_ngram.indptr, by_ngram.indices, by_ngram.data
-    return [(docs[ptr[i] : ptr[i + 1]], values[ptr[i] : ptr[i + 1]]) for i in range(len(ptr) - 1)]
+#: An n-gram in at least this share of the documents is kept as a dense row.
+_DENSE_SHARE = 1 / 16
+
+
+class _Layout:
+    """The n-gram x document weights laid out for fast weighted sums of a few rows.
+
+    Frequent n-grams (" ct", "ches") are in most documents: they are dense rows, summed with
+    one small matrix product. The rest are posting lists (the documents that have the n-gram
+    and its weight in each), summed with one ``bincount``. Either way is plain numpy: building
+    a scipy matrix per query costs more than the arithmetic at this size.
+    """
+
+    def __init__(self, by_ngram: sparse.csr_matrix) -> None:
+        self.ptr, self.docs, self.values = by_ngram.indptr, by_ngram.indices, by_ngram.data
+        self.size = by_ngram.shape[1]
+        lengths = np.diff(self.ptr)
+        frequent = np.flatnonzero(lengths >= max(2, int(self.size * _DENSE_SHARE)))
+        # Per n-gram: its row in ``dense``, or -1 when it is a posting list.
+        self.dense_row = np.full(len(lengths), -1, dtype=np.int64)
+        self.dense_row[frequent] = np.arange(len(frequent))
+        self.dense = by_ngram[frequent].toarray().astype(np.float32)
+
+    def weighted_sum(self, ngrams: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """``sum(weights[k] * row(ngrams[k]))`` over the documents, as float32."""
+        rows = self.dense_row[ngrams]
+        is_dense = rows >= 0
+        out = weights[is_dense].astype(np.float32) @ self.dense[rows[is_dense]]
+        rare, rare_weights = ngrams[~is_dense], weights[~is_dense]
+        if len(rare):
+            starts = self.ptr[rare]
+            lengths = self.ptr[rare + 1] - starts
+            # Positions of every posting of the rare n-grams in the flat arrays.
+            at = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+            at += np.arange(len(at))
+            values = self.values[at] * np.repeat(rare_weights, lengths)
+            out += np.bincount(self.docs[at], weights=values, minlength=self.size).astype(
+                np.float32
+            )
+        return np.asarray(out, dtype=np.float32)
 
 
 class CandidateIndex:
