@@ -96,8 +96,12 @@ class Scorer:
         self._kinds: dict[tuple[str, str], tuple[float, Outcome]] = {}
         # parts key -> code -> comparisons; two levels so the long key is hashed once per call.
         self._memo: dict[tuple[object, ...], dict[str, _Compared]] = {}
+        # The costlier comparisons are memoized on the fields they read.
         self._comparisons: tuple[Comparison, ...] = (
-            self._modality,
+            _by_inputs(
+                self._modality,
+                lambda p, c: (p.modality_type, p.compatible_modalities, c.modality_type),
+            ),
             self._subtype,
             _by_inputs(self._region, lambda p, c: (p.region_imaged, c.region_imaged)),
             _by_inputs(
@@ -112,10 +116,18 @@ class Scorer:
             ),
             self._laterality,
             self._timing,
-            self._views,
-            self._view_types,
+            _by_inputs(self._views, lambda p, c: (p.view_count, c.view_count)),
+            _by_inputs(self._view_types, lambda p, c: (p.view_type, c.view_type)),
             self._reason,
-            self._guidance,
+            _by_inputs(
+                self._guidance,
+                lambda p, c: (
+                    p.guidance_for_action,
+                    p.guidance_for_object,
+                    c.guidance_for_action,
+                    c.guidance_for_object,
+                ),
+            ),
             self._maneuver,
             self._substance,
             self._status,
