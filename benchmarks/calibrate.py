@@ -1,8 +1,9 @@
 """Fit the confidence calibration and the auto-accept threshold by cross-validation.
 
 1. Map MIDRC's curated table under plain 5-fold CV (out-of-fold results) and zero-shot.
-2. Fit the logistic calibration on those ranked results in 5 folds, to measure the expected
-   calibration error (ECE) of calibrated confidences on rows the calibrator did not see.
+2. Fit the logistic calibration of (best score, margin, curated support) on those ranked
+   results in 5 folds, to measure the expected calibration error (ECE) of calibrated
+   confidences on rows the calibrator did not see.
 3. Choose the lowest auto threshold whose out-of-fold auto results are >= 95% right.
 4. With --write, refit on all rows and store coefficients and threshold in
    playbook_data/settings.json (the bundled default).
@@ -43,15 +44,15 @@ def main() -> int:
     for mode in ("cv", "zero_shot"):
         results, truth = run_mode(mode, frame, lambda: Harmonizer(playbook))
         for result, code in zip(results, truth, strict=True):
-            pair = score_features(result)
-            if pair is not None:
-                features.append(pair)
+            row = score_features(result)
+            if row is not None:
+                features.append(row)
                 correct.append(result.loinc_code == code)
     x, y = np.asarray(features), np.asarray(correct)
     out_of_fold = np.zeros(len(y))
     for train, test in KFold(n_splits=5, shuffle=True, random_state=0).split(x):
         calibration = fit_calibration(x[train].tolist(), y[train].tolist())
-        out_of_fold[test] = [probability(calibration, s, m) for s, m in x[test]]
+        out_of_fold[test] = [probability(calibration, *row) for row in x[test]]
     threshold = auto_threshold(out_of_fold.tolist(), y.tolist(), TARGET_PRECISION)
     accepted = out_of_fold >= threshold
     report: dict[str, Any] = {

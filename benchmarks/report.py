@@ -102,7 +102,8 @@ def main() -> int:
         "",
         "## Calibration (`calibrate.py`)",
         "",
-        "Logistic calibration of (best score, margin) fitted out of fold on "
+        "Logistic calibration of (best score, margin, curated support of the best) fitted out of "
+        "fold on "
         f"{cal['ranked_results']}",
         f"ranked results: ECE {cal['ece_out_of_fold']:.3f} out of fold; auto threshold "
         f"{cal['auto_threshold']:.3f} gives {_pct(cal['auto_precision_out_of_fold'])} precision on "

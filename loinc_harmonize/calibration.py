@@ -11,32 +11,51 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from loinc_harmonize.models import MappingResult
+from loinc_harmonize.models import Contribution, MappingResult
 from loinc_harmonize.settings import Calibration
 
 #: Margin used when a description has a single candidate.
 LONE_CANDIDATE_MARGIN = 3.0
 
 
-def score_features(result: MappingResult) -> tuple[float, float] | None:
-    """(best score, margin over the runner-up) of a ranked result; None for lookups/fallbacks."""
+def score_features(result: MappingResult) -> tuple[float, float, float] | None:
+    """(best score, margin over the runner-up, curated support of the best) of a ranked
+    result; None for curated lookups and fallbacks.
+
+    Curated support is the weight of the best candidate's ``curated_similarity`` part: curated
+    rows that read the same voting for it are evidence the score alone does not carry.
+    """
     if not result.candidates or result.fallback or "curated" in result.reason:
         return None
-    best = result.candidates[0].score
+    best = result.candidates[0]
     second = result.candidates[1].score if len(result.candidates) > 1 else None
-    return best, (best - second if second is not None else LONE_CANDIDATE_MARGIN)
+    margin = best.score - second if second is not None else LONE_CANDIDATE_MARGIN
+    return best.score, margin, curated_support(best.contributions)
 
 
-def probability(calibration: Calibration, score: float, margin: float) -> float:
+def curated_support(contributions: Sequence[Contribution]) -> float:
+    """The weight of the ``curated_similarity`` contribution (0 when there is none)."""
+    return next((c.weight for c in contributions if c.name == "curated_similarity"), 0.0)
+
+
+def probability(
+    calibration: Calibration, score: float, margin: float, curated: float = 0.0
+) -> float:
     """The calibrated probability that the best candidate is right."""
-    z = calibration.intercept + calibration.score * score + calibration.margin * margin
+    z = (
+        calibration.intercept
+        + calibration.score * score
+        + calibration.margin * margin
+        + calibration.curated * curated
+    )
     return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
-def fit_calibration(
-    features: Sequence[tuple[float, float]], correct: Sequence[bool]
-) -> Calibration:
-    """Fit the logistic map on ranked results with known truth."""
+def fit_calibration(features: Sequence[Sequence[float]], correct: Sequence[bool]) -> Calibration:
+    """Fit the logistic map on ranked results with known truth.
+
+    ``features`` are ``score_features`` rows: (score, margin[, curated support]).
+    """
     x = np.asarray(features, dtype=float)
     y = np.asarray(correct, dtype=int)
     if len(set(y.tolist())) < 2:
@@ -46,10 +65,12 @@ def fit_calibration(
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=1.0).fit(x, y)
+    coefficients = [float(c) for c in model.coef_[0]]
     return Calibration(
         intercept=float(model.intercept_[0]),
-        score=float(model.coef_[0][0]),
-        margin=float(model.coef_[0][1]),
+        score=coefficients[0],
+        margin=coefficients[1],
+        curated=coefficients[2] if len(coefficients) > 2 else 0.0,
     )
 
 

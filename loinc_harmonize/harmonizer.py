@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from loinc_harmonize import __version__
-from loinc_harmonize.calibration import LONE_CANDIDATE_MARGIN, probability
+from loinc_harmonize.calibration import LONE_CANDIDATE_MARGIN, curated_support, probability
 from loinc_harmonize.candidates import CandidateIndex, CuratedIndex, signature
 from loinc_harmonize.curated import CuratedTable, Lookup, read_curated
 from loinc_harmonize.exceptions import ModelFileError, NotFittedError, located
@@ -325,7 +325,9 @@ class Harmonizer:
         ranked = self._score(parsed, rows)
         best, runner_up = ranked[0], ranked[1] if len(ranked) > 1 else None
         margin = best.score - runner_up.score if runner_up else LONE_CANDIDATE_MARGIN
-        confidence = round(probability(self.settings_.calibration, best.score, margin), 4)
+        support = curated_support(best.contributions)
+        calibration = self.settings_.calibration
+        confidence = round(probability(calibration, best.score, margin, support), 4)
         thresholds = self.settings_.thresholds
         status: MappingStatus
         if not parsed.recognized:

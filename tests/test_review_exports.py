@@ -285,6 +285,20 @@ def test_calibration_fits_and_is_monotone() -> None:
     assert probability(calibration, 9, 1) > probability(calibration, 2, 1)
 
 
+def test_calibration_learns_from_curated_support() -> None:
+    rng = np.random.default_rng(1)
+    scores = rng.uniform(0, 10, 600)
+    margins = rng.uniform(0, 3, 600)
+    support = rng.choice([0.0, 1.5], 600)  # the best candidate had curated votes, or not
+    correct = rng.uniform(0, 1, 600) < np.where(support > 0, 0.95, 0.6)
+    rows = list(zip(scores, margins, support, strict=True))
+    calibration = fit_calibration(rows, list(correct))
+    assert calibration.curated > 0
+    assert probability(calibration, 5, 1, 1.5) > probability(calibration, 5, 1, 0.0)
+    # Two features still fit (older settings, or a caller without curated rows).
+    assert fit_calibration([r[:2] for r in rows], list(correct)).curated == 0.0
+
+
 def test_calibration_needs_both_outcomes() -> None:
     with pytest.raises(ValueError, match="both"):
         fit_calibration([(1.0, 1.0), (2.0, 1.0)], [True, True])
