@@ -59,9 +59,9 @@ class _Compared:
         self.weight = sum(p.weight for p in parts)
         self._records: tuple[Contribution, ...] | None = None
 
-    def records(self) -> tuple[Contribution, ...]:
+    def records(self, record: Callable[[Part], Contribution]) -> tuple[Contribution, ...]:
         if self._records is None:
-            self._records = tuple(p.to_model() for p in self.parts)
+            self._records = tuple(record(p) for p in self.parts)
         return self._records
 
 
@@ -94,6 +94,7 @@ class Scorer:
         self.settings = settings
         self.vocabulary = vocabulary
         self._kinds: dict[tuple[str, str], tuple[float, Outcome]] = {}
+        self._part_records: dict[Part, Contribution] = {}
         # parts key -> code -> comparisons; two levels so the long key is hashed once per call.
         self._memo: dict[tuple[object, ...], dict[str, _Compared]] = {}
         # The costlier comparisons are memoized on the fields they read.
@@ -151,7 +152,17 @@ class Scorer:
         """
         similarity = self._similarity_parts(text_similarity, fuzzy_similarity, curated_similarity)
         compared = self._compared(parsed, [code], key)[0]
-        return [p.to_model() for p in similarity] + list(compared.records())
+        return [p.to_model() for p in similarity] + list(compared.records(self._record))
+
+    def _record(self, part: Part) -> Contribution:
+        # One comparison outcome ("modality agrees: XR") recurs across codes and descriptions;
+        # its record is immutable, so one is shared.
+        record = self._part_records.get(part)
+        if record is None:
+            if len(self._part_records) >= _MEMO_LIMIT:
+                self._part_records.clear()
+            record = self._part_records[part] = part.to_model()
+        return record
 
     def _similarity_parts(self, text: float, fuzzy: float, curated: float) -> list[Part]:
         w = self.settings.weight
