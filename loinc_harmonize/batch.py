@@ -247,17 +247,8 @@ class RunSummary:
 
     def add(self, mapped: pd.DataFrame) -> RunSummary:
         """Count one mapped chunk (rows weighted by the frequency column when present)."""
-        column = self.frequency_column
-        weights = (
-            pd.to_numeric(mapped[column], errors="coerce").fillna(0.0)
-            if column and column in mapped.columns
-            else pd.Series(1.0, index=mapped.index)
-        )
-        self.rows += len(mapped)
-        self.by_status.update({str(k): int(v) for k, v in mapped["status"].value_counts().items()})
-        self.volume += float(weights.sum())
-        self.auto_volume += float(weights[mapped["status"] == "auto"].sum())
-        return self
+        statuses, positions = np.unique(mapped["status"].astype(str), return_inverse=True)
+        return self.add_unique(positions, [{"status": s} for s in statuses], mapped)
 
     def add_unique(
         self, positions: np.ndarray, unique_rows: list[dict[str, object]], chunk: pd.DataFrame
