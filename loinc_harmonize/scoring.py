@@ -71,8 +71,9 @@ Comparison = Callable[[ParsedDescription, Procedure], "Part | None"]
 def _by_inputs(
     compare: Comparison, inputs: Callable[[ParsedDescription, Procedure], tuple[object, ...]]
 ) -> Comparison:
-    """Memoize a comparison on the few fields it reads: across a batch, the same regions and
-    foci meet the same codes' over and over, while whole parsed descriptions rarely repeat."""
+    """Memoize a comparison on the few fields it reads (``inputs`` must name all of them):
+    across a batch the same regions, foci and view counts meet the same codes' parts over and
+    over, while whole parsed descriptions rarely repeat."""
     memo: dict[tuple[object, ...], Part | None] = {}
 
     def compare_once(p: ParsedDescription, c: Procedure) -> Part | None:
