@@ -114,8 +114,7 @@ def _map_unique(
         if key_column is None:
             codes, uniques = np.zeros(len(df), dtype=np.int64), np.array([""], dtype=object)
         else:
-            codes, raw = pd.factorize(key_column, sort=False, use_na_sentinel=False)
-            uniques = np.array([_cell_text(v) for v in raw], dtype=object)
+            codes, uniques = _text_codes(key_column)
         factorized.append((codes, uniques))
         positions = pd.factorize(positions * (len(uniques) + 1) + codes, sort=False)[0]
     first_rows = np.full(positions.max() + 1 if len(positions) else 0, -1, dtype=np.int64)
@@ -139,16 +138,22 @@ def _map_unique(
     return positions, [done[key] for key in unique_keys]
 
 
+def _text_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Each cell's code and the text of each code: only unique cells are turned into text (a
+    missing value is empty, a number its text)."""
+    codes, raw = pd.factorize(column, sort=False, use_na_sentinel=False)
+    return codes, np.array([_cell_text(v) for v in raw], dtype=object)
+
+
 def _cell_text(value: object) -> str:
-    """A cell as text: a missing value is empty, a number its text."""
     missing = value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value))
     return "" if missing else str(value)
 
 
 def _text(column: pd.Series) -> pd.Series:
-    """Cells as text: missing values become empty strings, numbers their text."""
-    values = column.astype("object")
-    return values.where(values.notna(), "").astype(str)
+    """Cells as text, as in ``_text_codes``."""
+    codes, texts = _text_codes(column)
+    return pd.Series(texts[codes], index=column.index, dtype=object)
 
 
 def _series_per_row(

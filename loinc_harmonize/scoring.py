@@ -273,6 +273,15 @@ class Scorer:
             )
         return self._make(name, "missing", f"description says {label} {ours}; code does not")
 
+    def _overlap(self, shared: tuple[str, float], extra: tuple[str, float]) -> float:
+        """A partial match of sets (regions, foci): the shared share earns, what the code adds
+        beyond the description costs, each as a fraction of a named weight."""
+        (earn, shared_share), (cost, extra_share) = shared, extra
+        weight = (
+            self.settings.weight(earn) * shared_share + self.settings.weight(cost) * extra_share
+        )
+        return round(weight, 4)
+
     def _make(self, name: str, kind: str, detail: str) -> Part:
         weight, outcome = self._kinds.get((name, kind)) or self._kind(name, kind)
         return Part(name, weight, outcome, detail)
@@ -320,13 +329,13 @@ class Scorer:
             return self._make("region", "agree", f"region agrees: {', '.join(sorted(ours))}")
         shared = ours & theirs
         if shared:
-            weight = self.settings.weight("region_partial") * len(shared) / len(ours | theirs)
-            weight += (
-                self.settings.weight("region_conflict") * 0.4 * len(theirs - ours) / len(theirs)
+            weight = self._overlap(
+                ("region_partial", len(shared) / len(ours | theirs)),
+                ("region_conflict", 0.4 * len(theirs - ours) / len(theirs)),
             )
             return Part(
                 name="region",
-                weight=round(weight, 4),
+                weight=weight,
                 outcome="partial",
                 detail=f"region overlaps: description {sorted(ours)}, code {sorted(theirs)}",
             )
@@ -356,14 +365,15 @@ class Scorer:
         if matched == ours and len(theirs) <= len(ours):
             return self._make("focus", "agree", f"focus agrees: {', '.join(sorted(ours))}")
         if matched:
-            share = len(matched) / len(ours | theirs)
             # Foci the code adds that the description does not name count against it.
             extra = {t for t in theirs if not any(t == f or _within(f, t) for f in ours)}
-            weight = self.settings.weight("focus_agree") * share
-            weight += self.settings.weight("focus_unsupported") * len(extra) / len(theirs)
+            weight = self._overlap(
+                ("focus_agree", len(matched) / len(ours | theirs)),
+                ("focus_unsupported", len(extra) / len(theirs)),
+            )
             return Part(
                 name="focus",
-                weight=round(weight, 4),
+                weight=weight,
                 outcome="partial",
                 detail=f"focus overlaps: description {sorted(ours)}, code {sorted(theirs)}",
             )
