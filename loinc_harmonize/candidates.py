@@ -5,8 +5,11 @@ and a sparse part-feature match, all vectorized over the block (no Python loop o
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -102,6 +105,7 @@ class TextIndex:
         )
         self.by_ngram.sort_indices()
         self._layout = _Layout(self.by_ngram)
+        self._words: dict[str, _Word] = {}
 
     def restricted(self, rows: np.ndarray) -> TextIndex:
         """The same index (vocabulary and weights) over the documents in ``rows`` only.
@@ -115,22 +119,66 @@ class TextIndex:
             sub.by_ngram.sort_indices()
             sub.size = len(rows)
             sub._layout = _Layout(sub.by_ngram)
+        sub._words = {}
         return sub
 
     def similarity(self, text: str) -> np.ndarray:
-        """Cosine similarity of ``text`` to every document, in document order."""
-        counts: dict[int, int] = {}
-        for gram in char_ngrams(text):
-            index = self.vocabulary.get(gram)
-            if index is not None:
-                counts[index] = counts.get(index, 0) + 1
-        if not counts:
+        """Cosine similarity of ``text`` to every document, in document order.
+
+        The query's weight for an n-gram is ``(1 + log count) * idf``; with every count 1 the
+        product with the documents is the sum over the query's words of each word's summed
+        ``idf``-weighted rows, and a word's sum is kept (the same words recur across
+        descriptions, so a query mostly adds a few cached vectors). N-grams that occur more
+        than once in the query are corrected afterwards, in the product and in the norm.
+        """
+        words = [self._word(word) for word in text.lower().split()]
+        squared = sum(word.squared for word in words)
+        if not squared:
             return np.zeros(self.size, dtype=np.float32)
-        indexes = np.fromiter(counts, dtype=np.int64, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
-        weights = (1.0 + np.log(tf)) * self.idf[indexes]
-        weights /= np.linalg.norm(weights)
-        return self._layout.weighted_sum(indexes, weights)
+        out = np.zeros(self.size, dtype=np.float32)
+        for word in words:
+            out += word.vector
+        counts = Counter(chain.from_iterable(word.ids for word in words))
+        repeated = [(gram, count) for gram, count in counts.items() if count > 1]
+        if repeated:
+            grams = np.array([gram for gram, _ in repeated], dtype=np.int64)
+            tf = np.array([count for _, count in repeated], dtype=np.float32)
+            idf = self.idf[grams]
+            # The words added count * idf for these n-grams; the query weighs (1 + log count).
+            weight = (1.0 + np.log(tf)) * idf
+            squared += float(np.sum(weight**2 - tf * idf**2))
+            out += self._layout.weighted_sum(grams, weight - tf * idf)
+        out /= np.float32(np.sqrt(squared))
+        return out
+
+    def _word(self, word: str) -> _Word:
+        # Words recur across descriptions: each is cut, looked up and summed once.
+        known = self._words.get(word)
+        if known is None:
+            if len(self._words) * (self.size + 64) >= _WORD_CACHE_FLOATS:
+                self._words.clear()
+            vocabulary = self.vocabulary
+            ids = tuple(vocabulary[g] for g in _word_ngrams(word) if g in vocabulary)
+            indexes = np.array(ids, dtype=np.int64)
+            idf = self.idf[indexes]
+            known = self._words[word] = _Word(
+                ids,
+                float(np.sum(idf.astype(np.float64) ** 2)),
+                self._layout.weighted_sum(indexes, idf),
+            )
+        return known
+
+
+class _Word(NamedTuple):
+    """One word of a query as this index sees it."""
+
+    ids: tuple[int, ...]  # its n-grams' vocabulary indexes, repeated as they occur
+    squared: float  # the sum of their squared idf (its share of the squared query norm)
+    vector: np.ndarray  # its n-grams' idf-weighted rows summed over the documents
+
+
+#: Floats of per-word document vectors kept per index (32 MB; a cache, cleared when full).
+_WORD_CACHE_FLOATS = 8 << 20
 
 
 #: An n-gram in at least this share of the documents is kept as a dense row.
@@ -195,12 +243,17 @@ class CandidateIndex:
         }
         self.modality = np.array([p.modality_type or "" for p in self.procedures], dtype=object)
         self._blocks: dict[tuple[str, ...], tuple[np.ndarray, TextIndex]] = {}
+        self._agreement: dict[tuple[object, ...], np.ndarray] = {}
 
-    def _block(self, parsed: ParsedDescription) -> tuple[np.ndarray, TextIndex]:
+    @staticmethod
+    def _block_key(parsed: ParsedDescription) -> tuple[str, ...]:
         allowed = set(parsed.compatible_modalities)
         if parsed.modality_type:
             allowed.add(parsed.modality_type)
-        key = tuple(sorted(allowed))
+        return tuple(sorted(allowed))
+
+    def _block(self, parsed: ParsedDescription) -> tuple[np.ndarray, TextIndex]:
+        key = self._block_key(parsed)
         if key not in self._blocks:  # a handful of modality sets recur across a whole run
             rows = (
                 np.flatnonzero(np.isin(self.modality, list(key)))
@@ -219,6 +272,16 @@ class CandidateIndex:
         block (``block(parsed)``), in block order."""
         return self._block(parsed)[1].similarity(normalized_text)
 
+    def spread(self, values: dict[str, float], rows: np.ndarray) -> np.ndarray:
+        """Per-code values (codes outside ``rows`` are dropped) as an array in ``rows`` order;
+        ``rows`` is a block, sorted as ``block`` returns it."""
+        out = np.zeros(len(rows), dtype=np.float32)
+        positions = np.array([self.position[code] for code in values], dtype=np.int64)
+        at = np.minimum(np.searchsorted(rows, positions), len(rows) - 1)
+        inside = rows[at] == positions
+        out[at[inside]] = np.array(list(values.values()), dtype=np.float32)[inside]
+        return out
+
     def fuzzy_similarity(self, normalized_text: str, rows: Sequence[int]) -> np.ndarray:
         """rapidfuzz token-set ratio (0 to 1) of the description to each code's name in ``rows``.
 
@@ -228,17 +291,27 @@ class CandidateIndex:
         scores = process.cdist([normalized_text], choices, scorer=fuzz.token_set_ratio)
         return np.asarray(scores[0], dtype=np.float32) / 100.0
 
-    def feature_agreement(self, parsed: ParsedDescription, rows: np.ndarray) -> np.ndarray:
-        """Number of discrete part features each code in ``rows`` shares with the description."""
-        lists = [
-            self.codes_with_feature[f]
-            for f in dict.fromkeys(part_features(parsed))
-            if f in self.codes_with_feature
-        ]
-        if not lists:
-            return np.zeros(len(rows), dtype=np.float32)
-        counts = np.bincount(np.concatenate(lists), minlength=len(self.procedures))
-        return counts[rows].astype(np.float32)
+    def feature_agreement(self, parsed: ParsedDescription) -> np.ndarray:
+        """Number of discrete part features each code in the description's block shares with
+        it, in block order."""
+        features = tuple(dict.fromkeys(part_features(parsed)))
+        rows = self.block(parsed)
+        key = (features, self._block_key(parsed))
+        counts = self._agreement.get(key)
+        if counts is None:  # coarse features: a batch has few combinations
+            if len(self._agreement) >= _AGREEMENT_CACHE:
+                self._agreement.clear()
+            lists = [self.codes_with_feature[f] for f in features if f in self.codes_with_feature]
+            everywhere = np.bincount(
+                np.concatenate(lists) if lists else np.zeros(0, dtype=np.int64),
+                minlength=len(self.procedures),
+            )
+            counts = self._agreement[key] = everywhere[rows].astype(np.float32)
+        return counts
+
+
+#: Feature combinations whose agreement counts are kept (a cache, cleared when full).
+_AGREEMENT_CACHE = 4096
 
 
 def signature(parsed: ParsedDescription) -> tuple[object, ...]:

@@ -354,34 +354,45 @@ class Harmonizer:
 
     def _score(self, parsed: ParsedDescription, rows: np.ndarray) -> list[Candidate]:
         text = self.index_.text_similarity(parsed.normalized, parsed)
-        features = self.index_.feature_agreement(parsed, rows)
+        features = self.index_.feature_agreement(parsed)
         neighbours: dict[str, float] = {}
         if self.curated_index_ is not None:
             neighbours = self.curated_index_.neighbours(
                 parsed.normalized, parsed, self.settings_.retrieval.curated_neighbors
             )
+        prescore = text + 0.5 * features
         boost = np.zeros(len(rows), dtype=np.float32)
         if neighbours:
-            everywhere = np.zeros(len(self.index_.codes), dtype=np.float32)
-            for code, similarity in neighbours.items():
-                everywhere[self.index_.position[code]] = similarity
-            boost = everywhere[rows]
-        prescore = text + 0.5 * features + 2.0 * boost
+            boost = self.index_.spread(neighbours, rows)
+            prescore += 2.0 * boost
         order = _top(prescore, rows, self.settings_.retrieval.shortlist)
         key = parts_key(parsed)
-        fuzzy = self.index_.fuzzy_similarity(parsed.normalized, [int(rows[j]) for j in order])
-        procedures = [self.index_.procedures[rows[j]] for j in order]
+        shortlist = rows[order].tolist()
+        text_short, boost_short = text[order], boost[order]
+        fuzzy = self.index_.fuzzy_similarity(parsed.normalized, shortlist)
+        procedures = [self.index_.procedures[row] for row in shortlist]
         # Rank by the sum of the named parts, then build the records only for the kept ones.
-        part_weights = self.scorer_.part_weights(parsed, procedures, key)
-        totals = self.scorer_.similarity_weights(text[order], fuzzy, boost[order]) + part_weights
+        compared = self.scorer_.compare(parsed, procedures, key)
+        part_weights = np.array([c.weight for c in compared], dtype=np.float64)
+        totals = self.scorer_.similarity_weights(text_short, fuzzy, boost_short) + part_weights
         codes = [c.code for c in procedures]
         rounded = np.round(totals, 4).tolist()
         ranking = sorted(range(len(codes)), key=lambda i: (-rounded[i], codes[i]))  # ties by code
+        text_list, boost_list, fuzzy_list = (
+            text_short.tolist(),
+            boost_short.tolist(),
+            fuzzy.tolist(),
+        )
         candidates = []
         for i in ranking[: max(self.top_k, 2)]:
-            j = order[i]
             records = self.scorer_.contributions(
-                parsed, procedures[i], float(text[j]), float(boost[j]), key, float(fuzzy[i])
+                parsed,
+                procedures[i],
+                text_list[i],
+                boost_list[i],
+                key,
+                fuzzy_list[i],
+                compared=compared[i],
             )
             candidates.append(
                 Candidate(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,6 +56,38 @@ class NormalizedText(BaseModel):
     flags: tuple[str, ...] = ()
 
 
+class Token(NamedTuple):
+    """A token while normalizing (``NormalizedToken`` is its record in ``NormalizedText``):
+    parsing builds many and keeps none, so they are plain tuples."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Rewrite(NamedTuple):
+    """A rule applied while normalizing (``AppliedRule`` is its record)."""
+
+    rule_id: str
+    span: tuple[int, int]
+    before: str
+    after: str
+
+
+class Normalized(NamedTuple):
+    """What ``normalize`` computes, before it becomes a ``NormalizedText`` record."""
+
+    original: str
+    tokens: list[Token]
+    rules: list[Rewrite]
+    placeholder: bool
+    flags: list[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+
 def as_text(value: object) -> tuple[str, list[str]]:
     """Coerce any cell value to text; say why when it is not a string."""
     if value is None:
@@ -92,21 +125,21 @@ def _clean(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-def tokens_with_spans(text: str) -> list[NormalizedToken]:
+def tokens_with_spans(text: str) -> list[Token]:
     """Case-folded tokens of ``text``, each with the span of the original it came from."""
     cleaned, offsets = _clean(text)
     return [
-        NormalizedToken(text=m.group(), start=offsets[m.start()], end=offsets[m.end() - 1] + 1)
+        Token(m.group(), offsets[m.start()], offsets[m.end() - 1] + 1)
         for m in TOKEN.finditer(cleaned)
     ]
 
 
 def _expand(
-    tokens: list[NormalizedToken], lexicon: Lexicon, original: str
-) -> tuple[list[NormalizedToken], list[AppliedRule]]:
+    tokens: list[Token], lexicon: Lexicon, original: str
+) -> tuple[list[Token], list[Rewrite]]:
     words = [t.text for t in tokens]
-    out: list[NormalizedToken] = []
-    applied: list[AppliedRule] = []
+    out: list[Token] = []
+    applied: list[Rewrite] = []
     at = 0
     while at < len(tokens):
         rule = lexicon.longest_rewrite(words, at)
@@ -115,23 +148,18 @@ def _expand(
             at += 1
             continue
         start, end = tokens[at].start, tokens[at + len(rule.pattern) - 1].end
-        out.extend(NormalizedToken(text=w, start=start, end=end) for w in rule.replacement)
+        out.extend(Token(w, start, end) for w in rule.replacement)
         if rule.replacement != rule.pattern:
             applied.append(
-                AppliedRule(
-                    rule_id=rule.rule_id,
-                    span=(start, end),
-                    before=original[start:end],
-                    after=" ".join(rule.replacement),
-                )
+                Rewrite(rule.rule_id, (start, end), original[start:end], " ".join(rule.replacement))
             )
         at += len(rule.pattern)
     return out, applied
 
 
 def _complete_truncated(
-    tokens: list[NormalizedToken], lexicon: Lexicon, original: str
-) -> tuple[list[NormalizedToken], list[AppliedRule]]:
+    tokens: list[Token], lexicon: Lexicon, original: str
+) -> tuple[list[Token], list[Rewrite]]:
     """Complete a last word cut mid-word (``HODGK`` -> ``hodgkins``) when the prefix is unique."""
     if not tokens:
         return tokens, []
@@ -143,19 +171,14 @@ def _complete_truncated(
     if not matches or not all(m.startswith(matches[0]) for m in matches):
         return tokens, []
     word = matches[0]
-    completed, applied = _expand([last.model_copy(update={"text": word})], lexicon, original)
-    rule = AppliedRule(
-        rule_id="TRUNCATED",
-        span=(last.start, last.end),
-        before=original[last.start : last.end],
-        after=word,
-    )
+    completed, applied = _expand([last._replace(text=word)], lexicon, original)
+    rule = Rewrite("TRUNCATED", (last.start, last.end), original[last.start : last.end], word)
     return [*tokens[:-1], *completed], [rule, *applied]
 
 
-def _drop_stray_symbols(tokens: list[NormalizedToken]) -> list[NormalizedToken]:
+def _drop_stray_symbols(tokens: list[Token]) -> list[Token]:
     """Keep ``-`` only in number ranges (``1-2``) and ``+`` after numbers or before contrast."""
-    kept: list[NormalizedToken] = []
+    kept: list[Token] = []
     for i, token in enumerate(tokens):
         before = tokens[i - 1].text if i else ""
         after = tokens[i + 1].text if i + 1 < len(tokens) else ""
@@ -179,7 +202,22 @@ def normalize(value: object, *, lexicon: Lexicon | None = None) -> NormalizedTex
     >>> normalize("(blank)").placeholder
     True
     """
-    lex = lexicon or default_lexicon()
+    done = normalized(value, lexicon or default_lexicon())
+    return NormalizedText(
+        original=done.original,
+        text=done.text,
+        tokens=tuple(NormalizedToken(text=t.text, start=t.start, end=t.end) for t in done.tokens),
+        rules=tuple(
+            AppliedRule(rule_id=r.rule_id, span=r.span, before=r.before, after=r.after)
+            for r in done.rules
+        ),
+        placeholder=done.placeholder,
+        flags=tuple(done.flags),
+    )
+
+
+def normalized(value: object, lex: Lexicon) -> Normalized:
+    """``normalize`` without building its records (what ``parse`` reads)."""
     text, flags = as_text(value)
     if len(text) > MAX_CHARS:
         flags.append(f"truncated from {len(text)} to {MAX_CHARS} characters")
@@ -190,7 +228,7 @@ def normalize(value: object, *, lexicon: Lexicon | None = None) -> NormalizedTex
     raw = tokens_with_spans(repaired)
     # Spans must index the caller's text; a repair changes lengths, so spans then cover it all.
     if changed:
-        raw = [t.model_copy(update={"start": 0, "end": len(text)}) for t in raw]
+        raw = [t._replace(start=0, end=len(text)) for t in raw]
     expanded, applied = _expand(raw, lex, text)
     expanded, truncation = _complete_truncated(expanded, lex, text)
     expanded = _drop_stray_symbols(expanded)
@@ -201,11 +239,4 @@ def normalize(value: object, *, lexicon: Lexicon | None = None) -> NormalizedTex
     )
     if placeholder:
         flags.append("placeholder: no usable description" if text.strip() else "empty description")
-    return NormalizedText(
-        original=text,
-        text=" ".join(t.text for t in expanded),
-        tokens=tuple(expanded),
-        rules=tuple(applied + truncation),
-        placeholder=placeholder,
-        flags=tuple(flags),
-    )
+    return Normalized(text, expanded, applied + truncation, placeholder, flags)

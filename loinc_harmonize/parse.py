@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from loinc_harmonize.formal import aggregation_name
 from loinc_harmonize.models import TUPLE_FIELDS, Evidence, ParsedDescription
-from loinc_harmonize.normalize import NormalizedText, NormalizedToken, as_text, normalize
+from loinc_harmonize.normalize import Normalized, Token, as_text, normalized
 from loinc_harmonize.rules import Lexicon, PartRule, default_lexicon
 
 _TAG_SPLIT = re.compile(r"[\s,;/\\|\[\]'\"()]+")
@@ -119,7 +119,7 @@ def _in_scope(rule: PartRule, modality: str | None) -> bool:
 
 
 def _scan(
-    tokens: list[NormalizedToken], modality: str | None, lexicon: Lexicon, out: _Collector
+    tokens: list[Token], modality: str | None, lexicon: Lexicon, out: _Collector
 ) -> list[str]:
     """Apply part rules by longest match; return the tokens no rule recognized."""
     words = [t.text for t in tokens]
@@ -142,7 +142,7 @@ def _scan(
 
 
 def _view_count(
-    tokens: list[NormalizedToken],
+    tokens: list[Token],
 ) -> tuple[tuple[int, int | None] | None, tuple[int, int] | None]:
     """Explicit counts: ``2 views``, ``1 - 2 views``, ``2 or 3 views``, ``3 + views``."""
     words = [t.text for t in tokens]
@@ -246,15 +246,15 @@ def parse(
     ('CT', ('Abdomen', 'Pelvis'), 'WO')
     """
     lex = lexicon or default_lexicon()
-    normalized = normalize(description, lexicon=lex)
+    text = normalized(description, lex)
     tags, flags = parse_modality_tag(modality, lex)
-    tokens = list(normalized.tokens)
+    tokens = text.tokens
     words = [t.text for t in tokens]
     text_kinds = _text_modalities(words, lex)
     chosen, allowed, modality_flags = _choose_modality(tags, text_kinds, lex)
-    flags.extend(normalized.flags)
+    flags.extend(text.flags)
     flags.extend(modality_flags)
-    out = _Collector(normalized.original)
+    out = _Collector(text.original)
     unrecognized = _scan(tokens, chosen, lex, out)
     _add_body_part(body_part_examined, chosen, lex, out)
     _region_from_foci(out, lex)
@@ -264,7 +264,7 @@ def parse(
     subtypes = lex.vocabulary.dicom_subtypes
     implied_subtype = next((subtypes[t] for t in tags if t in subtypes), None)
     return _assemble(
-        normalized, out, tags, allowed, chosen, text_kinds, unrecognized, flags, implied_subtype
+        text, out, tags, allowed, chosen, text_kinds, unrecognized, flags, implied_subtype
     )
 
 
@@ -272,11 +272,11 @@ def _add_body_part(value: object, modality: str | None, lex: Lexicon, out: _Coll
     """DICOM BodyPartExamined fills the region only when the text names none."""
     if value is None or out.values.get("region_imaged") or out.values.get("imaging_focus"):
         return
-    body = normalize(value, lexicon=lex)
+    body = normalized(value, lex)
     if body.placeholder:
         return
     scratch = _Collector(body.original)
-    _scan(list(body.tokens), modality, lex, scratch)
+    _scan(body.tokens, modality, lex, scratch)
     for field in ("region_imaged", "imaging_focus"):
         for region in scratch.values.get(field, []):
             out.values.setdefault(field, []).append(region)
@@ -288,7 +288,7 @@ def _add_body_part(value: object, modality: str | None, lex: Lexicon, out: _Coll
 
 
 def _assemble(
-    normalized: NormalizedText,
+    normalized: Normalized,
     out: _Collector,
     tags: tuple[str, ...],
     allowed: tuple[str, ...],
@@ -314,7 +314,7 @@ def _assemble(
     fields["modality_type"] = chosen
     # A count the text states (in numbers or a word such as KUB), then the named
     # projections, then a count an implication infers.
-    count, count_span = _view_count(list(normalized.tokens))
+    count, count_span = _view_count(normalized.tokens)
     stated = {
         e.value for e in out.evidence if e.field == "view_count" and e.rule_id.startswith("PAR")
     }

@@ -7,6 +7,7 @@ their sum, so a notebook can draw it as a waterfall and a curator can read it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -34,58 +35,52 @@ def parts_key(parsed: ParsedDescription) -> tuple[object, ...]:
     )
 
 
-class Part(NamedTuple):
-    """A contribution before it becomes a ``Contribution`` (cheap to build for every candidate)."""
+class Compared:
+    """The field-by-field comparisons of one parsed description with one code (memoized):
+    their records and summed weight."""
 
-    name: str
-    weight: float
-    outcome: Outcome
-    detail: str
+    __slots__ = ("parts", "weight")
 
-    def to_model(self) -> Contribution:
-        """The pydantic record kept in results."""
-        return Contribution(
-            name=self.name, weight=self.weight, outcome=self.outcome, detail=self.detail
-        )
-
-
-class _Compared:
-    """The memoized comparisons of one parsed description with one code."""
-
-    __slots__ = ("parts", "weight", "_records")
-
-    def __init__(self, parts: tuple[Part, ...]) -> None:
+    def __init__(self, parts: tuple[Contribution, ...]) -> None:
         self.parts = parts
         self.weight = sum(p.weight for p in parts)
-        self._records: tuple[Contribution, ...] | None = None
-
-    def records(self, record: Callable[[Part], Contribution]) -> tuple[Contribution, ...]:
-        if self._records is None:
-            self._records = tuple(record(p) for p in self.parts)
-        return self._records
 
 
-Comparison = Callable[[ParsedDescription, Procedure], "Part | None"]
+Comparison = Callable[[ParsedDescription, Procedure], "Contribution | None"]
 
 
-def _by_inputs(
-    compare: Comparison, inputs: Callable[[ParsedDescription, Procedure], tuple[object, ...]]
-) -> Comparison:
-    """Memoize a comparison on the few fields it reads (``inputs`` must name all of them):
-    across a batch the same regions, foci and view counts meet the same codes' parts over and
-    over, while whole parsed descriptions rarely repeat."""
-    memo: dict[tuple[object, ...], Part | None] = {}
+class _Fields(NamedTuple):
+    """Comparisons memoized together on every field they read (``ours`` of the description,
+    ``theirs`` of the code). Across a batch the same regions, foci and view counts meet the
+    same codes' parts over and over, while whole parsed descriptions rarely repeat."""
 
-    def compare_once(p: ParsedDescription, c: Procedure) -> Part | None:
-        key = inputs(p, c)
-        if key in memo:
-            return memo[key]
-        if len(memo) >= _MEMO_LIMIT * 10:
-            memo.clear()
-        memo[key] = result = compare(p, c)
-        return result
+    compare: Callable[[ParsedDescription, Procedure], tuple[Contribution, ...]]
+    ours: Callable[[ParsedDescription], object]
+    theirs: Callable[[Procedure], object]
 
-    return compare_once
+
+def _fields(
+    comparisons: tuple[Comparison, ...],
+    ours: tuple[str, ...],
+    theirs: tuple[str, ...] | Callable[[Procedure], object],
+) -> _Fields:
+    def compare(p: ParsedDescription, c: Procedure) -> tuple[Contribution, ...]:
+        return tuple(part for f in comparisons if (part := f(p, c)) is not None)
+
+    return _Fields(compare, attrgetter(*ours), theirs if callable(theirs) else attrgetter(*theirs))
+
+
+def _rare_parts(c: Procedure) -> tuple[object, ...]:
+    """What the comparisons of parts most codes lack read from a code."""
+    return (
+        c.reason_for_exam,
+        c.guidance_for_action,
+        c.guidance_for_object,
+        c.maneuver,
+        c.pharmaceutical_substance,
+        c.status,
+        _is_composite(c),
+    )
 
 
 class Scorer:
@@ -95,46 +90,56 @@ class Scorer:
         self.settings = settings
         self.vocabulary = vocabulary
         self._kinds: dict[tuple[str, str], tuple[float, Outcome]] = {}
-        self._part_records: dict[Part, Contribution] = {}
         # parts key -> code -> comparisons; two levels so the long key is hashed once per call.
-        self._memo: dict[tuple[object, ...], dict[str, _Compared]] = {}
-        # The costlier comparisons are memoized on the fields they read.
-        self._comparisons: tuple[Comparison, ...] = (
-            _by_inputs(
-                self._modality,
-                lambda p, c: (p.modality_type, p.compatible_modalities, c.modality_type),
+        self._memo: dict[tuple[object, ...], dict[str, Compared]] = {}
+        self._fields: tuple[_Fields, ...] = (
+            _fields(
+                (self._modality, self._subtype),
+                ("modality_type", "compatible_modalities", "modality_subtype"),
+                ("modality_type", "modality_subtype"),
             ),
-            self._subtype,
-            _by_inputs(self._region, lambda p, c: (p.region_imaged, c.region_imaged)),
-            _by_inputs(
-                self._focus,
-                lambda p, c: (
-                    p.imaging_focus,
-                    p.region_imaged,
-                    p.modality_subtype,
-                    c.imaging_focus,
-                    c.region_imaged,
+            _fields((self._region,), ("region_imaged",), ("region_imaged",)),
+            _fields(
+                (self._focus,),
+                ("imaging_focus", "region_imaged", "modality_subtype"),
+                ("imaging_focus", "region_imaged"),
+            ),
+            _fields(
+                (self._laterality, self._timing), ("laterality", "timing"), ("laterality", "timing")
+            ),
+            _fields(
+                (self._views, self._view_types),
+                ("view_count", "view_type"),
+                ("view_count", "view_type"),
+            ),
+            _fields(
+                (
+                    self._reason,
+                    self._guidance,
+                    self._maneuver,
+                    self._substance,
+                    self._status,
+                    self._composite,
                 ),
-            ),
-            self._laterality,
-            self._timing,
-            _by_inputs(self._views, lambda p, c: (p.view_count, c.view_count)),
-            _by_inputs(self._view_types, lambda p, c: (p.view_type, c.view_type)),
-            self._reason,
-            _by_inputs(
-                self._guidance,
-                lambda p, c: (
-                    p.guidance_for_action,
-                    p.guidance_for_object,
-                    c.guidance_for_action,
-                    c.guidance_for_object,
+                (
+                    "reason_for_exam",
+                    "guidance_for_action",
+                    "guidance_for_object",
+                    "maneuver",
+                    "pharmaceutical_substance",
                 ),
+                _rare_parts,
             ),
-            self._maneuver,
-            self._substance,
-            self._status,
-            self._composite,
         )
+        # Per group: what the description reads -> what the code reads -> its parts.
+        self._field_memos: list[dict[object, dict[int, tuple[Contribution, ...]]]] = [
+            {} for _ in self._fields
+        ]
+        self._field_entries = 0
+        # What a code reads, per group, as a small int: hashing nested tuples for every
+        # candidate would cost more than the lookups they key.
+        self._theirs_ids: list[dict[object, int]] = [{} for _ in self._fields]
+        self._code_inputs: dict[str, tuple[int, ...]] = {}
 
     def contributions(
         self,
@@ -144,37 +149,30 @@ class Scorer:
         curated_similarity: float,
         key: tuple[object, ...] | None = None,
         fuzzy_similarity: float = 0.0,
+        compared: Compared | None = None,
     ) -> list[Contribution]:
         """All named contributions for one candidate, in a fixed order, as the records kept in
         results: text, word and curated similarity, then the field-by-field comparisons.
 
-        ``key`` is ``parts_key(parsed)``, passed in when scoring many candidates; the records of
-        the comparisons are memoized with them (they are immutable).
+        ``key`` is ``parts_key(parsed)`` and ``compared`` is ``compare(parsed, [code])[0]``,
+        passed in when scoring many candidates; the records of the comparisons are memoized
+        with them (they are immutable).
         """
-        similarity = self._similarity_parts(text_similarity, fuzzy_similarity, curated_similarity)
-        compared = self._compared(parsed, [code], key)[0]
-        return [p.to_model() for p in similarity] + list(compared.records(self._record))
+        similarity = self._similarity_records(text_similarity, fuzzy_similarity, curated_similarity)
+        if compared is None:
+            compared = self.compare(parsed, [code], key)[0]
+        return similarity + list(compared.parts)
 
-    def _record(self, part: Part) -> Contribution:
-        # One comparison outcome ("modality agrees: XR") recurs across codes and descriptions;
-        # its record is immutable, so one is shared.
-        record = self._part_records.get(part)
-        if record is None:
-            if len(self._part_records) >= _MEMO_LIMIT:
-                self._part_records.clear()
-            record = self._part_records[part] = part.to_model()
-        return record
-
-    def _similarity_parts(self, text: float, fuzzy: float, curated: float) -> list[Part]:
+    def _similarity_records(self, text: float, fuzzy: float, curated: float) -> list[Contribution]:
         w = self.settings.weight
         out = [
-            Part(
+            Contribution(
                 name="text_similarity",
                 weight=round(w("text_similarity") * text, 4),
                 outcome="info",
                 detail=f"TF-IDF similarity to the long common name: {text:.2f}",
             ),
-            Part(
+            Contribution(
                 name="fuzzy_similarity",
                 weight=round(w("fuzzy_similarity") * fuzzy, 4),
                 outcome="info",
@@ -183,7 +181,7 @@ class Scorer:
         ]
         if curated > 0:
             out.append(
-                Part(
+                Contribution(
                     name="curated_similarity",
                     weight=round(w("curated_similarity") * curated, 4),
                     outcome="agree",
@@ -194,26 +192,18 @@ class Scorer:
 
     def part_contributions(
         self, parsed: ParsedDescription, code: Procedure, key: tuple[object, ...] | None = None
-    ) -> tuple[Part, ...]:
+    ) -> tuple[Contribution, ...]:
         """The field-by-field comparisons; they depend only on the parts, so they are memoized
         (many descriptions of a batch parse to the same parts)."""
-        return self._compared(parsed, [code], key)[0].parts
+        return self.compare(parsed, [code], key)[0].parts
 
-    def part_weights(
+    def compare(
         self,
         parsed: ParsedDescription,
         codes: Sequence[Procedure],
         key: tuple[object, ...] | None = None,
-    ) -> np.ndarray:
-        """The summed weight of ``part_contributions`` for each of many codes."""
-        return np.array([c.weight for c in self._compared(parsed, codes, key)], dtype=np.float64)
-
-    def _compared(
-        self,
-        parsed: ParsedDescription,
-        codes: Sequence[Procedure],
-        key: tuple[object, ...] | None,
-    ) -> list[_Compared]:
+    ) -> list[Compared]:
+        """The field-by-field comparisons of the description with each of many codes."""
         memo_key = key if key is not None else parts_key(parsed)
         by_code = self._memo.get(memo_key)
         if by_code is None:
@@ -221,31 +211,58 @@ class Scorer:
                 self._memo.clear()
             by_code = self._memo[memo_key] = {}
         out = []
+        by_field: list[dict[int, tuple[Contribution, ...]]] | None = None
         for code in codes:
             cached = by_code.get(code.code)
             if cached is None:
-                parts = tuple(
-                    item
-                    for compare in self._comparisons
-                    if (item := compare(parsed, code)) is not None
-                )
-                cached = by_code[code.code] = _Compared(parts)
+                if by_field is None:
+                    by_field = self._by_field(parsed)
+                cached = by_code[code.code] = Compared(self._parts(parsed, code, by_field))
             out.append(cached)
         return out
+
+    def _by_field(self, parsed: ParsedDescription) -> list[dict[int, tuple[Contribution, ...]]]:
+        """Per field, the memo of outcomes for what this description reads."""
+        if self._field_entries >= _MEMO_LIMIT * 10:
+            for memo in self._field_memos:
+                memo.clear()
+            self._field_entries = 0
+        return [
+            memo.setdefault(field.ours(parsed), {})
+            for field, memo in zip(self._fields, self._field_memos, strict=True)
+        ]
+
+    def _parts(
+        self,
+        parsed: ParsedDescription,
+        code: Procedure,
+        by_field: list[dict[int, tuple[Contribution, ...]]],
+    ) -> tuple[Contribution, ...]:
+        inputs = self._code_inputs.get(code.code)
+        if inputs is None:
+            inputs = self._code_inputs[code.code] = tuple(
+                ids.setdefault(f.theirs(code), len(ids))
+                for f, ids in zip(self._fields, self._theirs_ids, strict=True)
+            )
+        parts: tuple[Contribution, ...] = ()
+        for field, memo, theirs in zip(self._fields, by_field, inputs, strict=True):
+            found = memo.get(theirs)
+            if found is None:
+                found = memo[theirs] = field.compare(parsed, code)
+                self._field_entries += 1
+            parts += found
+        return parts
 
     def similarity_weights(
         self, text: np.ndarray, fuzzy: np.ndarray, curated: np.ndarray
     ) -> np.ndarray:
         """The three similarity contributions of many candidates at once, rounded as the
-        ``Part`` records that ``contributions`` builds for them."""
+        records that ``contributions`` builds for them."""
         w = self.settings.weight
-        return (
-            np.round(w("text_similarity") * text.astype(np.float64), 4)
-            + np.round(w("fuzzy_similarity") * fuzzy.astype(np.float64), 4)
-            + np.where(
-                curated > 0, np.round(w("curated_similarity") * curated.astype(np.float64), 4), 0.0
-            )
-        )
+        scale = np.array([w("text_similarity"), w("fuzzy_similarity"), w("curated_similarity")])
+        # A zero curated similarity has no record; its rounded weight is 0 all the same.
+        weighted = np.vstack((text, fuzzy, curated)).astype(np.float64) * scale[:, None]
+        return np.round(weighted, 4).sum(axis=0)
 
     # -- one method per part ---------------------------------------------------------------
 
@@ -257,7 +274,7 @@ class Scorer:
         label: str,
         *,
         conflict_name: str = "conflict",
-    ) -> Part | None:
+    ) -> Contribution | None:
         """Generic single-valued comparison: agree, conflict, unsupported or missing."""
         if not ours and not theirs:
             return None
@@ -282,22 +299,22 @@ class Scorer:
         )
         return round(weight, 4)
 
-    def _make(self, name: str, kind: str, detail: str) -> Part:
+    def _make(self, name: str, kind: str, detail: str) -> Contribution:
         weight, outcome = self._kinds.get((name, kind)) or self._kind(name, kind)
-        return Part(name, weight, outcome, detail)
+        return Contribution(name=name, weight=weight, outcome=outcome, detail=detail)
 
     def _kind(self, name: str, kind: str) -> tuple[float, Outcome]:
         self._kinds[name, kind] = (self.settings.weight(f"{name}_{kind}"), _outcome(kind))
         return self._kinds[name, kind]
 
-    def _modality(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _modality(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         if not p.modality_type or not c.modality_type:
             return None
         if c.modality_type == p.modality_type:
             return self._make("modality", "agree", f"modality agrees: {c.modality_type}")
         allowed = p.compatible_modalities
         if c.modality_type in allowed:
-            return Part(
+            return Contribution(
                 name="modality",
                 weight=0.0,
                 outcome="partial",
@@ -309,17 +326,17 @@ class Scorer:
             f"modality conflicts: description {p.modality_type}, code {c.modality_type}",
         )
 
-    def _subtype(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _subtype(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         return self._pair("subtype", p.modality_subtype, c.modality_subtype, "modality subtype")
 
-    def _region(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _region(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = set(p.region_imaged), set(c.region_imaged)
         if not ours and not theirs:
             return None
         if not ours:
             return self._make("region", "unsupported", f"code images {', '.join(sorted(theirs))}")
         if not theirs:
-            return Part(
+            return Contribution(
                 name="region",
                 weight=0.0,
                 outcome="missing",
@@ -333,7 +350,7 @@ class Scorer:
                 ("region_partial", len(shared) / len(ours | theirs)),
                 ("region_conflict", 0.4 * len(theirs - ours) / len(theirs)),
             )
-            return Part(
+            return Contribution(
                 name="region",
                 weight=weight,
                 outcome="partial",
@@ -345,7 +362,7 @@ class Scorer:
             f"region conflicts: description {sorted(ours)}, code {sorted(theirs)}",
         )
 
-    def _focus(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _focus(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = set(p.imaging_focus), set(c.imaging_focus)
         if not ours and not theirs:
             return None
@@ -371,7 +388,7 @@ class Scorer:
                 ("focus_agree", len(matched) / len(ours | theirs)),
                 ("focus_unsupported", len(extra) / len(theirs)),
             )
-            return Part(
+            return Contribution(
                 name="focus",
                 weight=weight,
                 outcome="partial",
@@ -389,13 +406,13 @@ class Scorer:
             self.vocabulary.region_of(f) if f in self.vocabulary.vessels else None for f in foci
         }
 
-    def _laterality(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _laterality(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         return self._pair("laterality", p.laterality, c.laterality, "laterality")
 
-    def _timing(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _timing(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         return self._pair("timing", p.timing, c.timing, "contrast timing")
 
-    def _views(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _views(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = p.view_count, c.view_count
         if ours is None or theirs is None:
             if ours is None and theirs is not None and theirs[0] == theirs[1]:
@@ -409,7 +426,7 @@ class Scorer:
         if lo <= min(hi_ours, hi_theirs):
             exact = ours == theirs
             weight = self.settings.weight("views_agree") * (1.0 if exact else 0.6)
-            return Part(
+            return Contribution(
                 name="views",
                 weight=weight,
                 outcome="agree" if exact else "partial",
@@ -421,7 +438,7 @@ class Scorer:
             f"view count conflicts: description {_count(ours)}, code {_count(theirs)}",
         )
 
-    def _view_types(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _view_types(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours = {v for v in p.view_type if v != "Frontal"}
         frontal = "Frontal" in p.view_type
         theirs = set(c.view_type)
@@ -429,7 +446,7 @@ class Scorer:
             return None
         if frontal and theirs & {"AP", "PA"} and not (theirs - {"AP", "PA"} - ours):
             # "Frontal" is AP or PA: compatible with a code naming one, but not proof of it.
-            return Part(
+            return Contribution(
                 name="view_type",
                 weight=self.settings.weight("view_type_frontal"),
                 outcome="partial",
@@ -444,7 +461,7 @@ class Scorer:
                 "view_type", "unsupported", f"code names views {', '.join(sorted(theirs))}"
             )
         if ours & theirs:
-            return Part(
+            return Contribution(
                 name="view_type",
                 weight=self.settings.weight("view_type_agree") / 2,
                 outcome="partial",
@@ -454,10 +471,10 @@ class Scorer:
             "view_type", "conflict", f"views conflict: {sorted(ours)} vs {sorted(theirs)}"
         )
 
-    def _reason(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _reason(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         return self._pair("reason", p.reason_for_exam, c.reason_for_exam, "reason for exam")
 
-    def _guidance(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _guidance(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours = p.guidance_for_action
         theirs = c.guidance_for_action
         if ours == "Guidance" and theirs:
@@ -466,7 +483,7 @@ class Scorer:
             return self._make("guidance", "agree", f"guidance for {c.guidance_for_object}")
         return self._pair("guidance", ours, theirs, "guidance")
 
-    def _maneuver(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _maneuver(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = set(p.maneuver), set(c.maneuver)
         if ours & theirs:
             return self._make(
@@ -478,7 +495,7 @@ class Scorer:
             )
         return None
 
-    def _substance(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _substance(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = p.pharmaceutical_substance, c.pharmaceutical_substance
         if not ours or not theirs:
             return None
@@ -488,9 +505,9 @@ class Scorer:
             return self._make("substance", "unsupported", f"code also gives {theirs}")
         return self._make("substance", "conflict", f"substance conflicts: {ours} vs {theirs}")
 
-    def _composite(self, p: ParsedDescription, c: Procedure) -> Part | None:
-        if c.formal_name and "&&" in c.formal_name:
-            return Part(
+    def _composite(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+        if _is_composite(c):
+            return Contribution(
                 name="composite",
                 weight=self.settings.weight("composite_code"),
                 outcome="missing",
@@ -498,15 +515,20 @@ class Scorer:
             )
         return None
 
-    def _status(self, p: ParsedDescription, c: Procedure) -> Part | None:
+    def _status(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         if c.status == "ACTIVE":
             return None
-        return Part(
+        return Contribution(
             name="status",
             weight=self.settings.weight("status_not_active"),
             outcome="conflict",
             detail=f"code is {c.status}",
         )
+
+
+def _is_composite(c: Procedure) -> bool:
+    """A code that combines several procedures (``&&`` in its formal name)."""
+    return bool(c.formal_name and "&&" in c.formal_name)
 
 
 def _within(focus: str, code_focus: str) -> bool:

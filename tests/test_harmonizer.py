@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 
 from loinc_harmonize import Harmonizer, MappingResult, NotFittedError, load_playbook
+from loinc_harmonize.models import Contribution
 from loinc_harmonize.parse import parse
-from loinc_harmonize.scoring import Part
+from loinc_harmonize.scoring import Scorer
 from loinc_harmonize.settings import Settings
 
 
@@ -88,7 +89,9 @@ def test_view_count_conflict(fitted: Harmonizer) -> None:
     assert one.view_count is None or one.view_count[0] <= 1
 
 
-def _part(fitted: Harmonizer, description: str, modality: str, code: str, name: str) -> Part | None:
+def _part(
+    fitted: Harmonizer, description: str, modality: str, code: str, name: str
+) -> Contribution | None:
     parsed = parse(description, modality)
     parts = fitted.scorer_.part_contributions(parsed, fitted.playbook_[code])
     return next((p for p in parts if p.name == name), None)
@@ -115,6 +118,36 @@ def test_modality_blocks_candidates(fitted: Harmonizer) -> None:
         fitted.playbook_[c.code].modality_type in ("CT", "PT+CT", "NM+CT")
         for c in result.candidates
     )
+
+
+def test_memoized_comparisons_equal_fresh_ones(fitted: Harmonizer) -> None:
+    """Comparisons are memoized on the fields each reads; a field read but not declared would
+    let one description's outcome leak into another's. One scorer across many descriptions
+    must give what a fresh scorer gives each."""
+    descriptions = [
+        ("CT CHEST W CONTRAST", "CT"),
+        ("CT CHEST WO", "CT"),
+        ("CTA CHEST PE", "CT"),
+        ("XR KNEE RT 3 VIEWS", "DX"),
+        ("XR KNEE LT 1 VIEW", "DX"),
+        ("XR CHEST PA LAT", "CR"),
+        ("XR CHEST PORTABLE", "CR"),
+        ("MRI BRAIN WWO", "MR"),
+        ("US GUIDED BIOPSY LIVER", "US"),
+        ("NM BONE SCAN WHOLE BODY", "NM"),
+        ("PET CT SKULL TO THIGH", "CT,PT"),
+        ("MAMMO SCREENING BILAT", "MG"),
+    ]
+    codes = list(fitted.playbook_)
+    shared = Scorer(fitted.settings_, fitted.playbook_.vocabulary)
+    for description, modality in descriptions:
+        parsed = parse(description, modality)
+        memoized = [c.parts for c in shared.compare(parsed, codes)]
+        fresh = [
+            c.parts
+            for c in Scorer(fitted.settings_, fitted.playbook_.vocabulary).compare(parsed, codes)
+        ]
+        assert memoized == fresh, description
 
 
 def test_score_is_sum_of_contributions(fitted: Harmonizer) -> None:
