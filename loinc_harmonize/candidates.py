@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
@@ -245,6 +245,12 @@ class CandidateIndex:
         self._blocks: dict[tuple[str, ...], tuple[np.ndarray, TextIndex]] = {}
         self._agreement: dict[tuple[object, ...], np.ndarray] = {}
 
+    def prepare_blocks(self, modality_sets: Iterable[Iterable[str]]) -> None:
+        """Build the blocks (and their TF-IDF indexes) of these modality sets now rather than
+        at their first description: ``fit`` prepares one per DICOM Modality value."""
+        for modalities in modality_sets:
+            self._block_of(tuple(sorted(set(modalities))))
+
     @staticmethod
     def _block_key(parsed: ParsedDescription) -> tuple[str, ...]:
         allowed = set(parsed.compatible_modalities)
@@ -253,7 +259,9 @@ class CandidateIndex:
         return tuple(sorted(allowed))
 
     def _block(self, parsed: ParsedDescription) -> tuple[np.ndarray, TextIndex]:
-        key = self._block_key(parsed)
+        return self._block_of(self._block_key(parsed))
+
+    def _block_of(self, key: tuple[str, ...]) -> tuple[np.ndarray, TextIndex]:
         if key not in self._blocks:  # a handful of modality sets recur across a whole run
             rows = (
                 np.flatnonzero(np.isin(self.modality, list(key)))

@@ -74,11 +74,19 @@ class _Collector:
         return self.values.get(field, [None])[0]
 
 
-def _text_modalities(tokens: list[str], lexicon: Lexicon) -> list[str]:
+Matches = list[tuple[int, list[PartRule]]]
+
+
+def _matches(words: list[str], lexicon: Lexicon) -> Matches:
+    """The longest part pattern at each position (both scans read them)."""
+    return [lexicon.longest_parts(words, at) for at in range(len(words))]
+
+
+def _text_modalities(matches: Matches) -> list[str]:
     found: list[str] = []
     at = 0
-    while at < len(tokens):
-        length, rules = lexicon.longest_parts(tokens, at)
+    while at < len(matches):
+        length, rules = matches[at]
         for rule in rules:
             if rule.field == "modality_type" and rule.value not in found:
                 found.append(rule.value)
@@ -119,14 +127,20 @@ def _in_scope(rule: PartRule, modality: str | None) -> bool:
 
 
 def _scan(
-    tokens: list[Token], modality: str | None, lexicon: Lexicon, out: _Collector
+    tokens: list[Token],
+    modality: str | None,
+    lexicon: Lexicon,
+    out: _Collector,
+    matches: Matches | None = None,
 ) -> list[str]:
     """Apply part rules by longest match; return the tokens no rule recognized."""
     words = [t.text for t in tokens]
+    if matches is None:
+        matches = _matches(words, lexicon)
     unrecognized: list[str] = []
     at = 0
     while at < len(words):
-        length, rules = lexicon.longest_parts(words, at)
+        length, rules = matches[at]
         usable = [r for r in rules if _in_scope(r, modality)]
         if not usable:
             word = words[at]
@@ -178,8 +192,8 @@ def _region_from_foci(out: _Collector, lexicon: Lexicon) -> None:
 
 def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector) -> None:
     """Add parts the description implies (a PE study is a CTA with contrast), marked as such."""
-    for rule in lexicon.implications:
-        if modality not in rule.scope or (rule.mode == "set" and out.values.get(rule.field)):
+    for rule in lexicon.implications_by_modality.get(modality or "", ()):
+        if rule.mode == "set" and out.values.get(rule.field):
             continue
         if not all(_holds(out.values.get(field, []), value) for field, value in rule.when):
             continue
@@ -249,13 +263,13 @@ def parse(
     text = normalized(description, lex)
     tags, flags = parse_modality_tag(modality, lex)
     tokens = text.tokens
-    words = [t.text for t in tokens]
-    text_kinds = _text_modalities(words, lex)
+    matches = _matches([t.text for t in tokens], lex)
+    text_kinds = _text_modalities(matches)
     chosen, allowed, modality_flags = _choose_modality(tags, text_kinds, lex)
     flags.extend(text.flags)
     flags.extend(modality_flags)
     out = _Collector(text.original)
-    unrecognized = _scan(tokens, chosen, lex, out)
+    unrecognized = _scan(tokens, chosen, lex, out, matches)
     _add_body_part(body_part_examined, chosen, lex, out)
     _region_from_foci(out, lex)
     # Implications refine what the text says; with nothing read they would invent a study.

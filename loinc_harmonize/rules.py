@@ -81,6 +81,12 @@ class Lexicon:
         """``known_words`` sorted, for prefix search by bisection."""
         return tuple(sorted(self.known_words))
 
+    @cached_property
+    def implications_by_modality(self) -> dict[str, tuple[Implication, ...]]:
+        """The implications in scope for each modality, in file order."""
+        modalities = {m for rule in self.implications for m in rule.scope}
+        return {m: tuple(rule for rule in self.implications if m in rule.scope) for m in modalities}
+
     def longest_rewrite(self, tokens: list[str], at: int) -> Rewrite | None:
         """The longest abbreviation rule matching ``tokens`` at position ``at``."""
         for rule in self.rewrites.get(tokens[at], ()):
