@@ -119,9 +119,9 @@ def main() -> int:
             seconds = time.perf_counter() - start
             stats = summarize(results, truth)
             clean = [i for i in range(len(truth)) if i not in contested]
-            stats["auto_precision_without_contradicted_rows"] = summarize(
-                [results[i] for i in clean], [truth[i] for i in clean]
-            )["auto_precision"]
+            uncontested = summarize([results[i] for i in clean], [truth[i] for i in clean])
+            stats["auto_precision_without_contradicted_rows"] = uncontested["auto_precision"]
+            stats["top1_without_contradicted_rows"] = uncontested["top1"]
             weighted = summarize(results, truth, weights) if weights.sum() else {}
             errors = [
                 {

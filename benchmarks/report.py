@@ -32,8 +32,18 @@ def main() -> int:
     targets = [
         ("zero-shot top-1 >= 80%", _pct(g("zero_shot", "top1")), g("zero_shot", "top1") >= 0.80),
         ("zero-shot top-5 >= 93%", _pct(g("zero_shot", "top5")), g("zero_shot", "top5") >= 0.93),
-        ("grouped-CV top-1 >= 80%", _pct(g("grouped_cv", "top1")), g("grouped_cv", "top1") >= 0.8),
-        ("plain-CV top-1 >= 88%", _pct(g("cv", "top1")), g("cv", "top1") >= 0.88),
+        (
+            "grouped-CV top-1 >= 80%",
+            f"{_pct(g('grouped_cv', 'top1'))}; "
+            f"{_pct(g('grouped_cv', 'top1_without_contradicted_rows'))} without contradicted rows",
+            g("grouped_cv", "top1") >= 0.8,
+        ),
+        (
+            "plain-CV top-1 >= 88%",
+            f"{_pct(g('cv', 'top1'))}; "
+            f"{_pct(g('cv', 'top1_without_contradicted_rows'))} without contradicted rows",
+            g("cv", "top1") >= 0.88,
+        ),
         (
             "plain-CV auto precision >= 95% at >= 60% coverage",
             f"{_pct(g('cv', 'auto_precision'))} at {_pct(g('cv', 'auto_coverage'))}; "

@@ -97,6 +97,7 @@ class Harmonizer:
         self.scorer_ = Scorer(self.settings_, self.playbook_.vocabulary)
         self.index_ = CandidateIndex(list(self.playbook_), self.lexicon_)
         self.index_.prepare_blocks(self.lexicon_.vocabulary.dicom_modalities.values())
+        self.scorer_.prepare(self.index_.procedures)
         self.unspecified_codes_ = _unspecified_codes(self.playbook_)
         self.curated_: CuratedTable | None = None
         self.curated_index_: CuratedIndex | None = None

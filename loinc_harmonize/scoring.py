@@ -6,7 +6,7 @@ their sum, so a notebook can draw it as a waterfall and a curator can read it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -41,9 +41,9 @@ class Compared:
 
     __slots__ = ("parts", "weight")
 
-    def __init__(self, parts: tuple[Contribution, ...]) -> None:
+    def __init__(self, parts: tuple[Contribution, ...], weight: float | None = None) -> None:
         self.parts = parts
-        self.weight = sum(p.weight for p in parts)
+        self.weight = sum(p.weight for p in parts) if weight is None else weight
 
 
 Comparison = Callable[[ParsedDescription, Procedure], "Contribution | None"]
@@ -54,7 +54,7 @@ class _Fields(NamedTuple):
     ``theirs`` of the code). Across a batch the same regions, foci and view counts meet the
     same codes' parts over and over, while whole parsed descriptions rarely repeat."""
 
-    compare: Callable[[ParsedDescription, Procedure], tuple[Contribution, ...]]
+    compare: Callable[[ParsedDescription, Procedure], Compared]
     ours: Callable[[ParsedDescription], object]
     theirs: Callable[[Procedure], object]
 
@@ -64,8 +64,8 @@ def _fields(
     ours: tuple[str, ...],
     theirs: tuple[str, ...] | Callable[[Procedure], object],
 ) -> _Fields:
-    def compare(p: ParsedDescription, c: Procedure) -> tuple[Contribution, ...]:
-        return tuple(part for f in comparisons if (part := f(p, c)) is not None)
+    def compare(p: ParsedDescription, c: Procedure) -> Compared:
+        return Compared(tuple(part for f in comparisons if (part := f(p, c)) is not None))
 
     return _Fields(compare, attrgetter(*ours), theirs if callable(theirs) else attrgetter(*theirs))
 
@@ -132,14 +132,27 @@ class Scorer:
             ),
         )
         # Per group: what the description reads -> what the code reads -> its parts.
-        self._field_memos: list[dict[object, dict[int, tuple[Contribution, ...]]]] = [
-            {} for _ in self._fields
-        ]
+        self._field_memos: list[dict[object, dict[int, Compared]]] = [{} for _ in self._fields]
         self._field_entries = 0
         # What a code reads, per group, as a small int: hashing nested tuples for every
         # candidate would cost more than the lookups they key.
         self._theirs_ids: list[dict[object, int]] = [{} for _ in self._fields]
         self._code_inputs: dict[str, tuple[int, ...]] = {}
+
+    def prepare(self, codes: Iterable[Procedure]) -> None:
+        """Read what the comparisons read from each code now (``fit`` does, for the playbook)
+        rather than when the code is first a candidate."""
+        for code in codes:
+            self._inputs(code)
+
+    def _inputs(self, code: Procedure) -> tuple[int, ...]:
+        inputs = self._code_inputs.get(code.code)
+        if inputs is None:
+            inputs = self._code_inputs[code.code] = tuple(
+                ids.setdefault(f.theirs(code), len(ids))
+                for f, ids in zip(self._fields, self._theirs_ids, strict=True)
+            )
+        return inputs
 
     def contributions(
         self,
@@ -211,17 +224,17 @@ class Scorer:
                 self._memo.clear()
             by_code = self._memo[memo_key] = {}
         out = []
-        by_field: list[dict[int, tuple[Contribution, ...]]] | None = None
+        by_field: list[dict[int, Compared]] | None = None
         for code in codes:
             cached = by_code.get(code.code)
             if cached is None:
                 if by_field is None:
                     by_field = self._by_field(parsed)
-                cached = by_code[code.code] = Compared(self._parts(parsed, code, by_field))
+                cached = by_code[code.code] = self._parts(parsed, code, by_field)
             out.append(cached)
         return out
 
-    def _by_field(self, parsed: ParsedDescription) -> list[dict[int, tuple[Contribution, ...]]]:
+    def _by_field(self, parsed: ParsedDescription) -> list[dict[int, Compared]]:
         """Per field, the memo of outcomes for what this description reads."""
         if self._field_entries >= _MEMO_LIMIT * 10:
             for memo in self._field_memos:
@@ -236,22 +249,19 @@ class Scorer:
         self,
         parsed: ParsedDescription,
         code: Procedure,
-        by_field: list[dict[int, tuple[Contribution, ...]]],
-    ) -> tuple[Contribution, ...]:
-        inputs = self._code_inputs.get(code.code)
-        if inputs is None:
-            inputs = self._code_inputs[code.code] = tuple(
-                ids.setdefault(f.theirs(code), len(ids))
-                for f, ids in zip(self._fields, self._theirs_ids, strict=True)
-            )
+        by_field: list[dict[int, Compared]],
+    ) -> Compared:
+        inputs = self._code_inputs.get(code.code) or self._inputs(code)
         parts: tuple[Contribution, ...] = ()
+        weight = 0.0
         for field, memo, theirs in zip(self._fields, by_field, inputs, strict=True):
             found = memo.get(theirs)
             if found is None:
                 found = memo[theirs] = field.compare(parsed, code)
                 self._field_entries += 1
-            parts += found
-        return parts
+            parts += found.parts
+            weight += found.weight
+        return Compared(parts, weight)
 
     def similarity_weights(
         self, text: np.ndarray, fuzzy: np.ndarray, curated: np.ndarray
