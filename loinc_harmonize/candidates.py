@@ -130,8 +130,12 @@ class TextIndex:
         ``idf``-weighted rows, and a word's sum is kept (the same words recur across
         descriptions, so a query mostly adds a few cached vectors). N-grams that occur more
         than once in the query are corrected afterwards, in the product and in the norm.
+        A long query (random text) is computed directly: its words would rarely recur.
         """
-        words = [self._word(word) for word in text.lower().split()]
+        split = text.lower().split()
+        if len(split) > _CACHED_QUERY_WORDS:
+            return self._direct(split)
+        words = [self._word(word) for word in split]
         squared = sum(word.squared for word in words)
         if not squared:
             return np.zeros(self.size, dtype=np.float32)
@@ -150,6 +154,18 @@ class TextIndex:
             out += self._layout.weighted_sum(grams, weight - tf * idf)
         out /= np.float32(np.sqrt(squared))
         return out
+
+    def _direct(self, words: list[str]) -> np.ndarray:
+        vocabulary = self.vocabulary
+        counts = Counter(
+            vocabulary[g] for word in words for g in _word_ngrams(word) if g in vocabulary
+        )
+        if not counts:
+            return np.zeros(self.size, dtype=np.float32)
+        grams = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        weight = (1.0 + np.log(tf)) * self.idf[grams]
+        return self._layout.weighted_sum(grams, weight / np.linalg.norm(weight))
 
     def _word(self, word: str) -> _Word:
         # Words recur across descriptions: each is cut, looked up and summed once.
@@ -177,6 +193,8 @@ class _Word(NamedTuple):
     vector: np.ndarray  # its n-grams' idf-weighted rows summed over the documents
 
 
+#: Queries of more words than this are not split into cached words.
+_CACHED_QUERY_WORDS = 16
 #: Floats of per-word document vectors kept per index (32 MB; a cache, cleared when full).
 _WORD_CACHE_FLOATS = 8 << 20
 

@@ -39,7 +39,15 @@ def test_index_weights_match_sklearn(names: list[str]) -> None:
     assert np.allclose(index.by_ngram.T.toarray(), expected.toarray(), atol=1e-6)
 
 
-@pytest.mark.parametrize("query", ["ct chest without contrast", "xr knee 3 views right", "zzz"])
+LONG_QUERY = " ".join(
+    ["ct chest abdomen pelvis with contrast"] * 4
+)  # > 16 words: computed directly
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["ct chest without contrast", "xr knee 3 views right", "zzz", "chest chest chest", LONG_QUERY],
+)
 def test_query_similarity_is_sklearn_cosine(names: list[str], query: str) -> None:
     vectorizer = _sklearn()
     matrix = vectorizer.fit_transform(names)
