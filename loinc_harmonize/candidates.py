@@ -105,7 +105,9 @@ class TextIndex:
         )
         self.by_ngram.sort_indices()
         self._layout = _Layout(self.by_ngram)
-        self._words: dict[str, _Word] = {}
+        # Shared with restricted copies, so all the blocks of one playbook share one bound.
+        self._budget = _Budget(_WORD_CACHE_FLOATS)
+        self._words: dict[str, _Word] = self._budget.cache()
 
     def restricted(self, rows: np.ndarray) -> TextIndex:
         """The same index (vocabulary and weights) over the documents in ``rows`` only.
@@ -119,7 +121,7 @@ class TextIndex:
             sub.by_ngram.sort_indices()
             sub.size = len(rows)
             sub._layout = _Layout(sub.by_ngram)
-        sub._words = {}
+        sub._words = self._budget.cache()
         return sub
 
     def similarity(self, text: str) -> np.ndarray:
@@ -171,8 +173,7 @@ class TextIndex:
         # Words recur across descriptions: each is cut, looked up and summed once.
         known = self._words.get(word)
         if known is None:
-            if len(self._words) * (self.size + 64) >= _WORD_CACHE_FLOATS:
-                self._words.clear()
+            self._budget.spend(self.size + 64)  # floats, with the record's overhead
             vocabulary = self.vocabulary
             ids = tuple(vocabulary[g] for g in _word_ngrams(word) if g in vocabulary)
             indexes = np.array(ids, dtype=np.int64)
@@ -185,6 +186,29 @@ class TextIndex:
         return known
 
 
+class _Budget:
+    """Floats of cached word vectors, counted across an index and its restricted copies;
+    passing the limit clears every one of their caches."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+        self._caches: list[dict[str, _Word]] = []
+
+    def cache(self) -> dict[str, _Word]:
+        """A new cache counted against this budget."""
+        self._caches.append({})
+        return self._caches[-1]
+
+    def spend(self, floats: int) -> None:
+        """Count a vector about to be cached, first clearing every cache if it would not fit."""
+        if self.used + floats > self.limit:
+            for cache in self._caches:
+                cache.clear()
+            self.used = 0
+        self.used += floats
+
+
 class _Word(NamedTuple):
     """One word of a query as this index sees it."""
 
@@ -195,8 +219,9 @@ class _Word(NamedTuple):
 
 #: Queries of more words than this are not split into cached words.
 _CACHED_QUERY_WORDS = 16
-#: Floats of per-word document vectors kept per index (32 MB; a cache, cleared when full).
-_WORD_CACHE_FLOATS = 8 << 20
+#: Floats of per-word document vectors kept by an index and its restricted copies together
+#: (64 MB; a cache: an index that would pass it clears its own).
+_WORD_CACHE_FLOATS = 16 << 20
 
 
 #: An n-gram in at least this share of the documents is kept as a dense row.

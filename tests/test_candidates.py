@@ -65,3 +65,22 @@ def test_restricted_index_keeps_weights(names: list[str]) -> None:
 def test_empty_index() -> None:
     index = TextIndex([])
     assert index.similarity("ct chest").shape == (0,)
+
+
+def test_word_cache_is_bounded_across_restricted_copies(names: list[str]) -> None:
+    """Cached word vectors count against one budget shared by an index and its restricted
+    copies; passing it clears a cache, never changes a similarity."""
+    index = TextIndex(names)
+    rows = np.arange(0, len(names), 2)
+    sub = index.restricted(rows)
+    limit = 3 * (index.size + 64)
+    index._budget.limit = limit
+    queries = [f"ct chest w{i} xr{i} mr knee{i}" for i in range(20)]
+    for query in queries:
+        expected = TextIndex(names).similarity(query)
+        assert np.allclose(index.similarity(query), expected, atol=1e-6)
+        assert np.allclose(sub.similarity(query), expected[rows], atol=1e-6)
+        assert 0 <= index._budget.used <= limit
+        assert len(index._words) * (index.size + 64) + len(sub._words) * (sub.size + 64) == (
+            index._budget.used
+        )
