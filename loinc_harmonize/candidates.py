@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -20,24 +21,31 @@ from loinc_harmonize.models import ParsedDescription, Procedure
 from loinc_harmonize.normalize import normalize
 from loinc_harmonize.rules import Lexicon
 
+#: The parts ``part_features`` reads.
+_FEATURE_FIELDS = (
+    "region_imaged",
+    "imaging_focus",
+    "modality_subtype",
+    "laterality",
+    "timing",
+    "reason_for_exam",
+    "guidance_for_action",
+    "guidance_for_object",
+    "view_count",
+)
+_feature_inputs = attrgetter(*_FEATURE_FIELDS)
+
 
 def part_features(parts: ParsedDescription | Procedure) -> list[str]:
     """Discrete features shared by descriptions and codes, for a fast agreement count."""
-    features = [f"region={r}" for r in parts.region_imaged]
-    features += [f"focus={f}" for f in parts.imaging_focus]
-    for name in (
-        "modality_subtype",
-        "laterality",
-        "timing",
-        "reason_for_exam",
-        "guidance_for_action",
-        "guidance_for_object",
-    ):
-        value = getattr(parts, name)
+    regions, foci, *single, views = _feature_inputs(parts)
+    features = [f"region={r}" for r in regions]
+    features += [f"focus={f}" for f in foci]
+    for name, value in zip(_FEATURE_FIELDS[2:-1], single, strict=True):
         if value:
             features.append(f"{name}={value}")
-    if parts.view_count is not None:
-        features.append(f"views={parts.view_count}")
+    if views is not None:
+        features.append(f"views={views}")
     return features
 
 
@@ -345,13 +353,13 @@ class CandidateIndex:
     def feature_agreement(self, parsed: ParsedDescription) -> np.ndarray:
         """Number of discrete part features each code in the description's block shares with
         it, in block order."""
-        features = tuple(dict.fromkeys(part_features(parsed)))
-        rows = self.block(parsed)
-        key = (features, self._block_key(parsed))
+        key = (_feature_inputs(parsed), self._block_key(parsed))
         counts = self._agreement.get(key)
         if counts is None:  # coarse features: a batch has few combinations
             if len(self._agreement) >= _AGREEMENT_CACHE:
                 self._agreement.clear()
+            features = dict.fromkeys(part_features(parsed))
+            rows = self.block(parsed)
             lists = [self.codes_with_feature[f] for f in features if f in self.codes_with_feature]
             everywhere = np.bincount(
                 np.concatenate(lists) if lists else np.zeros(0, dtype=np.int64),

@@ -90,6 +90,10 @@ class Scorer:
         self.settings = settings
         self.vocabulary = vocabulary
         self._kinds: dict[tuple[str, str], tuple[float, Outcome]] = {}
+        w = settings.weight
+        self._similarity_scale = np.array(
+            [[w("text_similarity")], [w("fuzzy_similarity")], [w("curated_similarity")]]
+        )
         # parts key -> code -> comparisons; two levels so the long key is hashed once per call.
         self._memo: dict[tuple[object, ...], dict[str, Compared]] = {}
         self._fields: tuple[_Fields, ...] = (
@@ -268,11 +272,10 @@ class Scorer:
     ) -> np.ndarray:
         """The three similarity contributions of many candidates at once, rounded as the
         records that ``contributions`` builds for them."""
-        w = self.settings.weight
-        scale = np.array([w("text_similarity"), w("fuzzy_similarity"), w("curated_similarity")])
         # A zero curated similarity has no record; its rounded weight is 0 all the same.
-        weighted = np.vstack((text, fuzzy, curated)).astype(np.float64) * scale[:, None]
-        return np.round(weighted, 4).sum(axis=0)
+        weighted = np.array((text, fuzzy, curated), dtype=np.float64)
+        weighted *= self._similarity_scale
+        return np.round(weighted, 4, out=weighted).sum(axis=0)
 
     # -- one method per part ---------------------------------------------------------------
 
