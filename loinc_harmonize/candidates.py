@@ -373,21 +373,25 @@ class CandidateIndex:
 _AGREEMENT_CACHE = 4096
 
 
+_signature = attrgetter(
+    "modality_type",
+    "modality_subtype",
+    "region_imaged",
+    "imaging_focus",
+    "laterality",
+    "timing",
+    "view_count",
+    "view_type",
+    "reason_for_exam",
+    "guidance_for_action",
+    "guidance_for_object",
+)
+
+
 def signature(parsed: ParsedDescription) -> tuple[object, ...]:
     """The parts that decide a code; curated examples only vote for queries that share it."""
-    return (
-        parsed.modality_type,
-        parsed.modality_subtype,
-        parsed.region_imaged,
-        parsed.imaging_focus,
-        parsed.laterality,
-        parsed.timing,
-        parsed.view_count,
-        parsed.view_type,
-        parsed.reason_for_exam,
-        parsed.guidance_for_action,
-        parsed.guidance_for_object,
-    )
+    key: tuple[object, ...] = _signature(parsed)
+    return key
 
 
 class CuratedIndex:

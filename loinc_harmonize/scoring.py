@@ -26,13 +26,13 @@ from loinc_harmonize.vocab import Vocabulary
 _MEMO_LIMIT = 20_000
 
 
+_parts_key = attrgetter(*PART_FIELDS, "view_count", "compatible_modalities")
+
+
 def parts_key(parsed: ParsedDescription) -> tuple[object, ...]:
     """Everything a field-by-field comparison reads from a parsed description."""
-    return (
-        *(getattr(parsed, name) for name in PART_FIELDS),
-        parsed.view_count,
-        parsed.compatible_modalities,
-    )
+    key: tuple[object, ...] = _parts_key(parsed)
+    return key
 
 
 class Compared:
