@@ -42,10 +42,12 @@ def test_notebook_drives_decisions(tmp_path: Path, monkeypatch: pytest.MonkeyPat
             "print(status.value)"
         )
     )
-    # nbclient sometimes waits out its whole per-cell timeout after a cell that displays
-    # widgets, then carries on (seen about one run in four); a short timeout bounds that wait.
+    # About one run in four, the client misses the wake-up for the widget cell's reply: the
+    # kernel is idle (its threads were dumped during such a wait) and the reply is found when
+    # the per-cell timeout expires, without error. Every cell here takes under a second, so a
+    # 10-second timeout bounds that wait without risking a real timeout.
     client = NotebookClient(
-        notebook, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+        notebook, timeout=10, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
     )
     client.execute(env={**os.environ})
     outputs = "".join(o.get("text", "") for cell in notebook.cells for o in cell.get("outputs", []))
