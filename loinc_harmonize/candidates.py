@@ -186,10 +186,10 @@ class TextIndex:
             ids = tuple(vocabulary[g] for g in _word_ngrams(word) if g in vocabulary)
             indexes = np.array(ids, dtype=np.int64)
             idf = self.idf[indexes]
+            vector = self._layout.weighted_sum(indexes, idf)
+            vector.flags.writeable = False  # shared by every query that has the word
             known = self._words[word] = _Word(
-                ids,
-                float(np.sum(idf.astype(np.float64) ** 2)),
-                self._layout.weighted_sum(indexes, idf),
+                ids, float(np.sum(idf.astype(np.float64) ** 2)), vector
             )
         return known
 
@@ -228,7 +228,7 @@ class _Word(NamedTuple):
 #: Queries of more words than this are not split into cached words.
 _CACHED_QUERY_WORDS = 16
 #: Floats of per-word document vectors kept by an index and its restricted copies together
-#: (64 MB; a cache: an index that would pass it clears its own).
+#: (64 MB; a cache: passing it clears them all).
 _WORD_CACHE_FLOATS = 16 << 20
 
 
@@ -366,6 +366,7 @@ class CandidateIndex:
                 minlength=len(self.procedures),
             )
             counts = self._agreement[key] = everywhere[rows].astype(np.float32)
+            counts.flags.writeable = False  # shared by every description with these parts
         return counts
 
 
