@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from loinc_harmonize.models import ParsedDescription, Procedure
-from loinc_harmonize.normalize import normalize
+from loinc_harmonize.normalize import normalized
 from loinc_harmonize.rules import Lexicon
 
 #: The parts ``part_features`` reads.
@@ -281,7 +281,7 @@ class CandidateIndex:
         self.procedures = list(procedures)
         self.codes = [p.code for p in self.procedures]
         self.position = {code: i for i, code in enumerate(self.codes)}
-        documents = [normalize(p.long_common_name, lexicon=lexicon).text for p in self.procedures]
+        documents = [normalized(p.long_common_name, lexicon).text for p in self.procedures]
         self.documents = documents
         self.text = TextIndex(documents)
         # Inverted lists: the codes that have each part feature.

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from loinc_harmonize.exceptions import InputError, located
-from loinc_harmonize.normalize import normalize
+from loinc_harmonize.normalize import normalized
 from loinc_harmonize.parse import parse_modality_tag
 from loinc_harmonize.playbook import clean_code
 from loinc_harmonize.rules import Lexicon
@@ -134,8 +134,8 @@ def read_curated(
             continue
         tags, _ = parse_modality_tag(record.get(modality_column), lexicon)
         description = record.get(description_column)
-        normalized = normalize(description, lexicon=lexicon)
-        placeholder = normalized.placeholder
+        text = normalized(description, lexicon)
+        placeholder = text.placeholder
         name = record.get(name_column) if name_column else None
         rows.append(
             CuratedRow(
@@ -143,7 +143,7 @@ def read_curated(
                 tags=tags,
                 description="" if placeholder else str(description),
                 exact_key="" if placeholder else midrc_key(description),
-                normalized_key="" if placeholder else normalized.text,
+                normalized_key="" if placeholder else text.text,
                 code=code,
                 name=str(name).strip() if isinstance(name, str) and name.strip() else None,
             )

@@ -65,7 +65,7 @@ class Token(NamedTuple):
     end: int
 
 
-class Rewrite(NamedTuple):
+class Applied(NamedTuple):
     """A rule applied while normalizing (``AppliedRule`` is its record)."""
 
     rule_id: str
@@ -79,7 +79,7 @@ class Normalized(NamedTuple):
 
     original: str
     tokens: list[Token]
-    rules: list[Rewrite]
+    rules: list[Applied]
     placeholder: bool
     flags: list[str]
 
@@ -136,10 +136,10 @@ def tokens_with_spans(text: str) -> list[Token]:
 
 def _expand(
     tokens: list[Token], lexicon: Lexicon, original: str
-) -> tuple[list[Token], list[Rewrite]]:
+) -> tuple[list[Token], list[Applied]]:
     words = [t.text for t in tokens]
     out: list[Token] = []
-    applied: list[Rewrite] = []
+    applied: list[Applied] = []
     at = 0
     while at < len(tokens):
         rule = lexicon.longest_rewrite(words, at)
@@ -151,7 +151,7 @@ def _expand(
         out.extend(Token(w, start, end) for w in rule.replacement)
         if rule.replacement != rule.pattern:
             applied.append(
-                Rewrite(rule.rule_id, (start, end), original[start:end], " ".join(rule.replacement))
+                Applied(rule.rule_id, (start, end), original[start:end], " ".join(rule.replacement))
             )
         at += len(rule.pattern)
     return out, applied
@@ -159,7 +159,7 @@ def _expand(
 
 def _complete_truncated(
     tokens: list[Token], lexicon: Lexicon, original: str
-) -> tuple[list[Token], list[Rewrite]]:
+) -> tuple[list[Token], list[Applied]]:
     """Complete a last word cut mid-word (``HODGK`` -> ``hodgkins``) when the prefix is unique."""
     if not tokens:
         return tokens, []
@@ -172,7 +172,7 @@ def _complete_truncated(
         return tokens, []
     word = matches[0]
     completed, applied = _expand([last._replace(text=word)], lexicon, original)
-    rule = Rewrite("TRUNCATED", (last.start, last.end), original[last.start : last.end], word)
+    rule = Applied("TRUNCATED", (last.start, last.end), original[last.start : last.end], word)
     return [*tokens[:-1], *completed], [rule, *applied]
 
 
