@@ -260,15 +260,15 @@ def parse(
     ('CT', ('Abdomen', 'Pelvis'), 'WO')
     """
     lex = lexicon or default_lexicon()
-    text = normalized(description, lex)
+    norm = normalized(description, lex)
     tags, flags = parse_modality_tag(modality, lex)
-    tokens = text.tokens
+    tokens = norm.tokens
     matches = _matches([t.text for t in tokens], lex)
     text_kinds = _text_modalities(matches)
     chosen, allowed, modality_flags = _choose_modality(tags, text_kinds, lex)
-    flags.extend(text.flags)
+    flags.extend(norm.flags)
     flags.extend(modality_flags)
-    out = _Collector(text.original)
+    out = _Collector(norm.original)
     unrecognized = _scan(tokens, chosen, lex, out, matches)
     _add_body_part(body_part_examined, chosen, lex, out)
     _region_from_foci(out, lex)
@@ -278,7 +278,7 @@ def parse(
     subtypes = lex.vocabulary.dicom_subtypes
     implied_subtype = next((subtypes[t] for t in tags if t in subtypes), None)
     return _assemble(
-        text, out, tags, allowed, chosen, text_kinds, unrecognized, flags, implied_subtype
+        norm, out, tags, allowed, chosen, text_kinds, unrecognized, flags, implied_subtype
     )
 
 
