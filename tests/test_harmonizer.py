@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -272,6 +273,25 @@ def test_deterministic_across_hash_seeds() -> None:
         )
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def test_shared_across_threads_with_caches_clearing() -> None:
+    """Dask's default scheduler maps partitions in threads with one harmonizer: its caches are
+    filled and cleared concurrently, and every result must still be the sequential one."""
+    descriptions = [
+        f"{region} {kind}"
+        for region in ("CT CHEST", "CT ABD/PEL", "XR KNEE RT", "MR BRAIN", "XR CHEST PORT")
+        for kind in ("W", "WO", "WWO", "1 VIEW", "2 VIEWS", "CTA", "LOW DOSE", "LT")
+    ]
+    modalities = ["CT", "CT", "DX", "MR", "CR"]
+    pairs = [(d, modalities[i // 8]) for i, d in enumerate(descriptions)]
+    sequential = Harmonizer().fit()
+    expected = [sequential.map(d, m).to_json() for d, m in pairs]
+    shared = Harmonizer().fit()
+    shared.index_.text._budget.limit = 4 * (shared.index_.text.size + 64)  # clears constantly
+    with ThreadPoolExecutor(4) as pool:
+        runs = list(pool.map(lambda _: [shared.map(d, m).to_json() for d, m in pairs], range(4)))
+    assert all(run == expected for run in runs)
 
 
 def test_other_playbook(reference_or_core: object = None) -> None:
