@@ -733,6 +733,18 @@ CASES = [
             "view_type": ("AP",),
         },
     ),
+    # A flat plate of the abdomen is one supine AP film (a KUB); "flat" alone is a position.
+    (
+        "FLAT PLATE OF ABDOMEN PORTABLE",
+        "CR",
+        {
+            "modality_type": "XR",
+            "modality_subtype": "Portable",
+            "region_imaged": ("Abdomen",),
+            "view_count": (1, 1),
+            "view_type": ("AP",),
+        },
+    ),
     (
         "XR ABD 1V",
         "DX",
