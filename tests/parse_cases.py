@@ -1562,4 +1562,22 @@ CASES = [
             "guidance_for_action": "Biopsy",
         },
     ),
+    # A C-arm is a mobile fluoroscopy unit: "C-" here is not "without contrast".
+    (
+        "C-ARM FLUOROSCOPY UP TO 2 HOURS",
+        "XA",
+        {"modality_type": "RF"},
+    ),
+    (
+        "Vascular^FL_CTPA (Adult)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Pulmonary arteries",),
+            "timing": "W",
+            "reason_for_exam": "Pulmonary embolus",
+        },
+    ),
 ]
