@@ -1580,4 +1580,38 @@ CASES = [
             "reason_for_exam": "Pulmonary embolus",
         },
     ),
+    # Procedure names that imply their anatomy; "foreign body" is a reason, not the whole body.
+    (
+        "FL HYSTEROSALPINGOGRAM",
+        "RF",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Pelvis",),
+            "imaging_focus": ("Uterus", "Fallopian tubes"),
+        },
+    ),
+    (
+        "FL CYSTOURETHROGRAM",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Pelvis",),
+            "imaging_focus": ("Urinary bladder", "Urethra"),
+        },
+    ),
+    (
+        "XR EYE FOREIGN BODY",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Orbit",),
+            "reason_for_exam": "Foreign body",
+        },
+    ),
+    (
+        "ECHOCARDIOGRAM 2D COMPLETE",
+        "US",
+        {"modality_type": "US", "region_imaged": ("Chest",), "imaging_focus": ("Heart",)},
+    ),
 ]
