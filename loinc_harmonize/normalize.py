@@ -134,6 +134,18 @@ def tokens_with_spans(text: str) -> list[Token]:
     ]
 
 
+#: A protocol's version number glued to a word (``Maxillofacial1``, ``HEAD2``); short
+#: letter runs keep theirs (``c7``, ``t12``, ``l5`` are vertebrae).
+_NUMBERED_WORD = re.compile(r"([a-z]{4,})\d+")
+
+
+def _drop_protocol_numbers(tokens: list[Token]) -> list[Token]:
+    return [
+        t._replace(text=m.group(1)) if (m := _NUMBERED_WORD.fullmatch(t.text)) else t
+        for t in tokens
+    ]
+
+
 def _expand(
     tokens: list[Token], lexicon: Lexicon, original: str
 ) -> tuple[list[Token], list[Applied]]:
@@ -229,6 +241,7 @@ def normalized(value: object, lex: Lexicon) -> Normalized:
     # Spans must index the caller's text; a repair changes lengths, so spans then cover it all.
     if changed:
         raw = [t._replace(start=0, end=len(text)) for t in raw]
+    raw = _drop_protocol_numbers(raw)
     expanded, applied = _expand(raw, lex, text)
     expanded, truncation = _complete_truncated(expanded, lex, text)
     expanded = _drop_stray_symbols(expanded)

@@ -1614,4 +1614,26 @@ CASES = [
         "US",
         {"modality_type": "US", "region_imaged": ("Chest",), "imaging_focus": ("Heart",)},
     ),
+    (
+        "CT CHEST ANGIOGRAPH W IV CONTRAST PULMONAR EMBOLISM",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Pulmonary arteries",),
+            "timing": "W",
+            "reason_for_exam": "Pulmonary embolus",
+        },
+    ),
+    (
+        "CHEST PA/LT",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "view_count": (2, 2),
+            "view_type": ("PA", "Lateral"),
+        },
+    ),
 ]

@@ -50,6 +50,10 @@ NORMALIZED = [
     ("CT CAP W CONTRAST", "ct chest abdomen pelvis with contrast"),
     ("XR KNEE 1-2 VIEWS", "xr knee 1 - 2 views"),
     ("THORAX + CONT", "chest + contrast"),
+    # A protocol's version number glued to a word goes; vertebra labels stay.
+    ("Head^Maxillofacial1 (Adult)", "head facial bones"),
+    ("MR C-SPINE C7 T12", "mr cervical spine c7 t12"),
+    ("CHEST PA/LT", "chest pa lateral"),
 ]
 
 
