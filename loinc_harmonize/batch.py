@@ -347,11 +347,16 @@ def _chunks_and_series(
 ) -> tuple[Iterator[pd.DataFrame], dict[str, set[str]] | None]:
     """The chunks to map and, when series are read per study, every study's series."""
     study, series = columns["study_column"], columns["series_description_column"]
-    if not (study and series):
-        chunks = read_table(source, chunksize=chunk_rows, encoding=encoding)
-        assert not isinstance(chunks, pd.DataFrame)
-        return chunks, None
-    if str(source) != "-":
+    by_study = None
+    if study and series and str(source) == "-":
+        # Standard input cannot be read twice; it is held in memory whole anyway.
+        frame = read_table(source, encoding=encoding)
+        assert isinstance(frame, pd.DataFrame)
+        _require_columns(frame, (study, series), str(source))
+        by_study = _collect_series({}, _text(frame[study]), _text(frame[series]))
+        parts = (frame.iloc[i : i + chunk_rows] for i in range(0, len(frame), chunk_rows))
+        return parts, by_study
+    if study and series:
         by_study = series_by_study(
             source,
             study_column=study,
@@ -359,16 +364,9 @@ def _chunks_and_series(
             chunk_rows=chunk_rows,
             encoding=encoding,
         )
-        chunks = read_table(source, chunksize=chunk_rows, encoding=encoding)
-        assert not isinstance(chunks, pd.DataFrame)
-        return chunks, by_study
-    # Standard input cannot be read twice; it is held in memory whole anyway.
-    frame = read_table(source, encoding=encoding)
-    assert isinstance(frame, pd.DataFrame)
-    _require_columns(frame, (study, series), str(source))
-    by_study = _collect_series({}, _text(frame[study]), _text(frame[series]))
-    parts = (frame.iloc[i : i + chunk_rows] for i in range(0, len(frame), chunk_rows))
-    return parts, by_study
+    chunks = read_table(source, chunksize=chunk_rows, encoding=encoding)
+    assert not isinstance(chunks, pd.DataFrame)
+    return chunks, by_study
 
 
 def _require_columns(frame: pd.DataFrame, names: Iterable[str | None], source: str) -> None:

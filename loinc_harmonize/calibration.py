@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from loinc_harmonize.models import Contribution, MappingResult
+from loinc_harmonize.models import Candidate, Contribution, MappingResult
 from loinc_harmonize.settings import Calibration
 
 #: Margin used when a description has a single candidate.
@@ -27,9 +27,14 @@ def score_features(result: MappingResult) -> tuple[float, float, float] | None:
     """
     if not result.candidates or result.fallback or "curated" in result.reason:
         return None
-    best = result.candidates[0]
-    second = result.candidates[1].score if len(result.candidates) > 1 else None
-    margin = best.score - second if second is not None else LONE_CANDIDATE_MARGIN
+    return ranking_features(result.candidates)
+
+
+def ranking_features(candidates: Sequence[Candidate]) -> tuple[float, float, float]:
+    """(best score, margin over the runner-up, curated support of the best) of ranked
+    candidates, best first: what the confidence is computed from."""
+    best = candidates[0]
+    margin = best.score - candidates[1].score if len(candidates) > 1 else LONE_CANDIDATE_MARGIN
     return best.score, margin, curated_support(best.contributions)
 
 

@@ -274,6 +274,14 @@ class _Layout:
         return np.asarray(out, dtype=np.float32)
 
 
+class Block(NamedTuple):
+    """The codes of one set of modalities: a description is ranked against these only."""
+
+    key: tuple[str, ...]  # the modality types, sorted
+    rows: np.ndarray  # positions in the playbook, ascending
+    text: TextIndex  # TF-IDF over these codes' names, in ``rows`` order
+
+
 class CandidateIndex:
     """Vectorized views of a playbook: TF-IDF matrix, part-feature matrix, modality blocks."""
 
@@ -293,7 +301,7 @@ class CandidateIndex:
             feature: np.array(codes, dtype=np.int64) for feature, codes in by_feature.items()
         }
         self.modality = np.array([p.modality_type or "" for p in self.procedures], dtype=object)
-        self._blocks: dict[tuple[str, ...], tuple[np.ndarray, TextIndex]] = {}
+        self._blocks: dict[tuple[str, ...], Block] = {}
         self._agreement: dict[tuple[object, ...], np.ndarray] = {}
 
     def prepare_blocks(self, modality_sets: Iterable[Iterable[str]]) -> None:
@@ -302,38 +310,27 @@ class CandidateIndex:
         for modalities in modality_sets:
             self._block_of(tuple(sorted(set(modalities))))
 
-    @staticmethod
-    def _block_key(parsed: ParsedDescription) -> tuple[str, ...]:
+    def block(self, parsed: ParsedDescription) -> Block:
+        """The codes whose modality the description allows (all codes if unknown)."""
         allowed = set(parsed.compatible_modalities)
         if parsed.modality_type:
             allowed.add(parsed.modality_type)
-        return tuple(sorted(allowed))
+        return self._block_of(tuple(sorted(allowed)))
 
-    def _block(self, parsed: ParsedDescription) -> tuple[np.ndarray, TextIndex]:
-        return self._block_of(self._block_key(parsed))
-
-    def _block_of(self, key: tuple[str, ...]) -> tuple[np.ndarray, TextIndex]:
-        if key not in self._blocks:  # a handful of modality sets recur across a whole run
+    def _block_of(self, key: tuple[str, ...]) -> Block:
+        block = self._blocks.get(key)
+        if block is None:  # a handful of modality sets recur across a whole run
             rows = (
                 np.flatnonzero(np.isin(self.modality, list(key)))
                 if key
                 else np.arange(len(self.procedures))
             )
-            self._blocks[key] = (rows, self.text.restricted(rows))
-        return self._blocks[key]
-
-    def block(self, parsed: ParsedDescription) -> np.ndarray:
-        """Indexes of codes whose modality the description allows (all codes if unknown)."""
-        return self._block(parsed)[0]
-
-    def text_similarity(self, normalized_text: str, parsed: ParsedDescription) -> np.ndarray:
-        """Cosine similarity of the description to the long common name of each code in its
-        block (``block(parsed)``), in block order."""
-        return self._block(parsed)[1].similarity(normalized_text)
+            block = self._blocks[key] = Block(key, rows, self.text.restricted(rows))
+        return block
 
     def spread(self, values: dict[str, float], rows: np.ndarray) -> np.ndarray:
         """Per-code values (codes outside ``rows`` are dropped) as an array in ``rows`` order;
-        ``rows`` is a block, sorted as ``block`` returns it."""
+        ``rows`` is a block's (ascending)."""
         out = np.zeros(len(rows), dtype=np.float32)
         positions = np.array([self.position[code] for code in values], dtype=np.int64)
         at = np.minimum(np.searchsorted(rows, positions), len(rows) - 1)
@@ -350,22 +347,21 @@ class CandidateIndex:
         scores = process.cdist([normalized_text], choices, scorer=fuzz.token_set_ratio)
         return np.asarray(scores[0], dtype=np.float32) / 100.0
 
-    def feature_agreement(self, parsed: ParsedDescription) -> np.ndarray:
-        """Number of discrete part features each code in the description's block shares with
-        it, in block order."""
-        key = (_feature_inputs(parsed), self._block_key(parsed))
+    def feature_agreement(self, parsed: ParsedDescription, block: Block) -> np.ndarray:
+        """Number of discrete part features each code in ``block`` (the description's) shares
+        with it, in block order."""
+        key = (_feature_inputs(parsed), block.key)
         counts = self._agreement.get(key)
         if counts is None:  # coarse features: a batch has few combinations
             if len(self._agreement) >= _AGREEMENT_CACHE:
                 self._agreement.clear()
             features = dict.fromkeys(part_features(parsed))
-            rows = self.block(parsed)
             lists = [self.codes_with_feature[f] for f in features if f in self.codes_with_feature]
             everywhere = np.bincount(
                 np.concatenate(lists) if lists else np.zeros(0, dtype=np.int64),
                 minlength=len(self.procedures),
             )
-            counts = self._agreement[key] = everywhere[rows].astype(np.float32)
+            counts = self._agreement[key] = everywhere[block.rows].astype(np.float32)
             counts.flags.writeable = False  # shared by every description with these parts
         return counts
 

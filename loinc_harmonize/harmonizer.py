@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from loinc_harmonize import __version__
-from loinc_harmonize.calibration import LONE_CANDIDATE_MARGIN, curated_support, probability
-from loinc_harmonize.candidates import CandidateIndex, CuratedIndex, signature
+from loinc_harmonize.calibration import probability, ranking_features
+from loinc_harmonize.candidates import Block, CandidateIndex, CuratedIndex, signature
 from loinc_harmonize.curated import CuratedTable, Lookup, read_curated
 from loinc_harmonize.exceptions import ModelFileError, NotFittedError, located
 from loinc_harmonize.models import (
@@ -315,7 +315,8 @@ class Harmonizer:
 
     def _ranked_result(self, parsed: ParsedDescription, base: dict[str, Any]) -> MappingResult:
         audit: Audit = base["audit"]
-        rows = self.index_.block(parsed)
+        block = self.index_.block(parsed)
+        rows = block.rows
         allowed = ", ".join(parsed.compatible_modalities or (parsed.modality_type or "any",))
         audit.steps.append(
             AuditStep(step="blocking", detail=f"{len(rows)} codes with modality {allowed}")
@@ -324,12 +325,10 @@ class Harmonizer:
             return MappingResult(
                 **base, status="unmapped", reason=f"no playbook code for modality {allowed}"
             )
-        ranked = self._score(parsed, rows)
-        best, runner_up = ranked[0], ranked[1] if len(ranked) > 1 else None
-        margin = best.score - runner_up.score if runner_up else LONE_CANDIDATE_MARGIN
-        support = curated_support(best.contributions)
+        ranked = self._score(parsed, block)
+        best = ranked[0]
         calibration = self.settings_.calibration
-        confidence = round(probability(calibration, best.score, margin, support), 4)
+        confidence = round(probability(calibration, *ranking_features(ranked)), 4)
         thresholds = self.settings_.thresholds
         status: MappingStatus
         if not parsed.recognized:
@@ -354,9 +353,10 @@ class Harmonizer:
             candidates=ranked[: self.top_k],
         )
 
-    def _score(self, parsed: ParsedDescription, rows: np.ndarray) -> list[Candidate]:
-        text = self.index_.text_similarity(parsed.normalized, parsed)
-        features = self.index_.feature_agreement(parsed)
+    def _score(self, parsed: ParsedDescription, block: Block) -> list[Candidate]:
+        rows = block.rows
+        text = block.text.similarity(parsed.normalized)
+        features = self.index_.feature_agreement(parsed, block)
         neighbours: dict[str, float] = {}
         if self.curated_index_ is not None:
             neighbours = self.curated_index_.neighbours(
