@@ -407,6 +407,10 @@ class CuratedIndex:
         for i, sig in enumerate(signatures):
             self.by_signature.setdefault(sig, []).append(i)
 
+    def same_parts(self, parsed: ParsedDescription) -> dict[str, int]:
+        """How many curated examples with the description's parsed parts give each code."""
+        return dict(Counter(self.codes[i] for i in self.by_signature.get(signature(parsed), [])))
+
     def neighbours(
         self, normalized_text: str, parsed: ParsedDescription, k: int
     ) -> dict[str, float]:

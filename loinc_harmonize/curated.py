@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,13 +44,24 @@ class CuratedRow:
 
 @dataclass(frozen=True)
 class Lookup:
-    """Result of an exact curated lookup."""
+    """Result of a curated lookup: the chosen code and the curated evidence for it.
+
+    ``votes`` gives each code's number of deciding rows, best first. ``overruled`` is set
+    when a normalized match gave another code than most curated rows with the same parsed
+    parts: the table contradicts itself about this exam, so the majority is chosen for review.
+    """
 
     code: str
     name: str | None
     agreement: float
     rows: tuple[int, ...]
     how: str
+    votes: tuple[tuple[str, int], ...] = ()
+    overruled: str | None = None
+
+    @property
+    def unanimous(self) -> bool:
+        return self.agreement == 1.0 and self.overruled is None
 
 
 class CuratedTable:
@@ -70,16 +82,25 @@ class CuratedTable:
             self._normalized.setdefault(r.normalized_key, []).append(r)
 
     def lookup(
-        self, description: object, tags: tuple[str, ...], normalized_key: str
+        self,
+        description: object,
+        tags: tuple[str, ...],
+        normalized_key: str,
+        same_parts: Mapping[str, int] | None = None,
     ) -> Lookup | None:
-        """Exact match first on MIDRC's key, then on the normalized text."""
+        """Exact match first on MIDRC's key, then on the normalized text.
+
+        ``same_parts`` counts the codes of curated rows that parse to the same parts as the
+        description: it breaks ties between matched rows, and overrules a normalized match
+        that most of them contradict (an exact match is never overruled).
+        """
         for how, table, key in (
             ("exact", self._exact, midrc_key(description)),
             ("normalized", self._normalized, normalized_key),
         ):
             hits = [r for r in table.get(key, []) if _tags_match(r.tags, tags)]
             if hits:
-                return _vote(hits, how)
+                return _vote(hits, how, same_parts or {})
         return None
 
 
@@ -88,11 +109,21 @@ def _tags_match(row_tags: tuple[str, ...], tags: tuple[str, ...]) -> bool:
     return not row_tags or not tags or bool(set(row_tags) & set(tags))
 
 
-def _vote(hits: list[CuratedRow], how: str) -> Lookup:
+def _vote(hits: list[CuratedRow], how: str, same_parts: Mapping[str, int]) -> Lookup:
+    rows = tuple(r.row for r in hits)
     counts = Counter(r.code for r in hits)
-    code, count = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    # Most matched rows first, then most rows with the same parsed parts; the code string
+    # only keeps a tie that no curated evidence breaks deterministic.
+    ranked = sorted(counts, key=lambda c: (-counts[c], -same_parts.get(c, 0), c))
+    code = ranked[0]
+    if how == "normalized" and same_parts.get(code, 0) < max(same_parts.values(), default=0):
+        by_parts = sorted(same_parts, key=lambda c: (-same_parts[c], c))
+        votes = tuple((c, same_parts[c]) for c in by_parts)
+        share = votes[0][1] / sum(same_parts.values())
+        return Lookup(by_parts[0], None, share, rows, how, votes, overruled=code)
     name = next((r.name for r in hits if r.code == code and r.name), None)
-    return Lookup(code, name, count / len(hits), tuple(r.row for r in hits), how)
+    votes = tuple((c, counts[c]) for c in ranked)
+    return Lookup(code, name, counts[code] / len(hits), rows, how, votes)
 
 
 def read_curated(

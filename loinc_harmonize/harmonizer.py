@@ -219,8 +219,16 @@ class Harmonizer:
             "audit": audit,
         }
         if self.curated_ is not None:
+            same_parts = (
+                self.curated_index_.same_parts(parsed)
+                if self.curated_index_ is not None and parsed.usable
+                else {}
+            )
             hit = self.curated_.lookup(
-                description, parsed.modality_tag, parsed.normalized if parsed.usable else ""
+                description,
+                parsed.modality_tag,
+                parsed.normalized if parsed.usable else "",
+                same_parts,
             )
             audit.steps.append(_lookup_step(hit))
             if hit is not None:
@@ -253,31 +261,40 @@ class Harmonizer:
         return procedure.long_common_name if procedure else fallback
 
     def _curated_result(self, hit: Lookup, base: dict[str, Any]) -> MappingResult:
-        unanimous = hit.agreement == 1.0
         reason = f"curated {hit.how} match (rows {', '.join(map(str, hit.rows[:5]))})"
-        if not unanimous:
+        evidence, rows_are = "curated_exact", "curated rows matching the description"
+        if hit.overruled is not None:
+            evidence, rows_are = "curated_same_parts", "curated rows with the same parsed parts"
+            majority = f"{hit.agreement:.0%} of the {rows_are}"
+            reason += f" gives {hit.overruled}, but {majority} give {hit.code}"
+        elif not hit.unanimous:
             reason += f"; curated rows disagree, {hit.agreement:.0%} chose this code"
         if hit.code not in self.playbook_:
             reason += "; code is outside the loaded playbook"
+        votes = hit.votes or ((hit.code, len(hit.rows)),)
+        total = sum(count for _, count in votes)
+        candidates = []
+        for code, count in votes[: self.top_k]:
+            share = round(count / total, 4)
+            detail = f"{count} of {total} {rows_are}"
+            candidates.append(
+                Candidate(
+                    code=code,
+                    name=self._name(code, hit.name if code == hit.code else None) or "",
+                    score=share,
+                    contributions=[
+                        Contribution(name=evidence, weight=share, outcome="agree", detail=detail)
+                    ],
+                )
+            )
         return MappingResult(
             **base,
             loinc_code=hit.code,
             long_common_name=self._name(hit.code, hit.name),
-            confidence=1.0 if unanimous else round(hit.agreement, 4),
-            status="auto" if unanimous else "review",
+            confidence=1.0 if hit.unanimous else round(hit.agreement, 4),
+            status="auto" if hit.unanimous else "review",
             reason=reason,
-            candidates=[
-                Candidate(
-                    code=hit.code,
-                    name=self._name(hit.code, hit.name) or "",
-                    score=1.0,
-                    contributions=[
-                        Contribution(
-                            name="curated_exact", weight=1.0, outcome="agree", detail=reason
-                        )
-                    ],
-                )
-            ],
+            candidates=candidates,
         )
 
     def _fallback_unspecified(
@@ -495,4 +512,7 @@ def _parse_steps(parsed: ParsedDescription) -> list[AuditStep]:
 def _lookup_step(hit: Lookup | None) -> AuditStep:
     if hit is None:
         return AuditStep(step="curated_lookup", detail="miss")
-    return AuditStep(step="curated_lookup", detail=f"hit ({hit.how}): {hit.code}")
+    detail = f"hit ({hit.how}): {hit.overruled or hit.code}"
+    if hit.overruled is not None:
+        detail += f"; most curated rows with the same parsed parts give {hit.code}"
+    return AuditStep(step="curated_lookup", detail=detail)

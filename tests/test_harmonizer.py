@@ -238,6 +238,52 @@ def test_curated_contradiction_goes_to_review() -> None:
     assert result.loinc_code == "24628-0" and result.status == "review"
 
 
+def test_curated_tie_is_broken_by_rows_with_the_same_parts() -> None:
+    # Two curators split on one description; a third row for the same exam decides, not the
+    # code string (which would pick 36643-5).
+    table = pd.DataFrame(
+        {
+            "Modality": ["CR", "CR", "CR"],
+            "StudyDescription": ["CHEST PA/LAT", "CHEST PA/LAT", "XR CHEST PA AND LATERAL"],
+            "LOINC code": ["36643-5", "42272-5", "42272-5"],
+        }
+    )
+    result = Harmonizer().fit(table).map("CHEST PA/LAT", "CR")
+    assert (result.loinc_code, result.status, result.confidence) == ("42272-5", "review", 0.5)
+    assert [(c.code, c.score) for c in result.candidates] == [("42272-5", 0.5), ("36643-5", 0.5)]
+
+
+PORTABLE_SPLIT = pd.DataFrame(
+    {
+        "Modality": ["CR", "CR", "CR"],
+        "StudyDescription": ["CHEST AP PORT", "XR CHEST AP PORTABLE", "PORTABLE AP CHEST"],
+        "LOINC code": ["24632-2", "36589-0", "36589-0"],
+    }
+)
+
+
+def test_normalized_match_contradicted_by_the_table_goes_to_review() -> None:
+    h = Harmonizer().fit(PORTABLE_SPLIT)
+    # "CHEST AP PORTABLE" is "CHEST AP PORT" only after normalization; two of the three rows
+    # for the same parsed exam give another code, so the majority is proposed for review.
+    result = h.map("CHEST AP PORTABLE", "CR")
+    assert (result.loinc_code, result.status, result.confidence) == ("36589-0", "review", 0.6667)
+    assert "gives 24632-2" in result.reason and "curated normalized match" in result.reason
+    assert [c.code for c in result.candidates] == ["36589-0", "24632-2"]
+    for candidate in result.candidates:
+        assert candidate.score == sum(c.weight for c in candidate.contributions)
+        assert candidate.contributions[0].name == "curated_same_parts"
+    # The curator's own description is never overruled.
+    exact = h.map("CHEST AP PORT", "CR")
+    assert (exact.loinc_code, exact.status, exact.confidence) == ("24632-2", "auto", 1.0)
+
+
+def test_normalized_match_backed_by_the_table_stays_auto() -> None:
+    agreeing = PORTABLE_SPLIT.assign(**{"LOINC code": ["36589-0", "36589-0", "24632-2"]})
+    result = Harmonizer().fit(agreeing).map("CHEST AP PORTABLE", "CR")
+    assert (result.loinc_code, result.status, result.confidence) == ("36589-0", "auto", 1.0)
+
+
 def test_settings_round_trip(tmp_path: Path) -> None:
     settings = Settings.default()
     settings.save(tmp_path / "s.json")
