@@ -46,9 +46,10 @@ class CuratedRow:
 class Lookup:
     """Result of a curated lookup: the chosen code and the curated evidence for it.
 
-    ``votes`` gives each code's number of deciding rows, best first. ``overruled`` is set
-    when a normalized match gave another code than most curated rows with the same parsed
-    parts: the table contradicts itself about this exam, so the majority is chosen for review.
+    ``votes`` gives each code's number of deciding rows, best first: the matched rows, or
+    (``by_parts``) the curated rows with the same parsed parts, which decide a normalized
+    match when the table is split about the exam. ``overruled`` is set when the normalized
+    match gave another code than most of those rows: their majority is chosen, for review.
     """
 
     code: str
@@ -58,6 +59,7 @@ class Lookup:
     how: str
     votes: tuple[tuple[str, int], ...] = ()
     overruled: str | None = None
+    by_parts: bool = False
 
     @property
     def unanimous(self) -> bool:
@@ -116,12 +118,18 @@ def _vote(hits: list[CuratedRow], how: str, same_parts: Mapping[str, int]) -> Lo
     # only keeps a tie that no curated evidence breaks deterministic.
     ranked = sorted(counts, key=lambda c: (-counts[c], -same_parts.get(c, 0), c))
     code = ranked[0]
-    if how == "normalized" and same_parts.get(code, 0) < max(same_parts.values(), default=0):
+    name = next((r.name for r in hits if r.code == code and r.name), None)
+    if how == "normalized" and same_parts:
+        # Only normalization makes this a match: the table's rows for the same parsed exam
+        # decide whether it is sure (a strict majority agrees), split, or overruled.
         by_parts = sorted(same_parts, key=lambda c: (-same_parts[c], c))
         votes = tuple((c, same_parts[c]) for c in by_parts)
-        share = votes[0][1] / sum(same_parts.values())
-        return Lookup(by_parts[0], None, share, rows, how, votes, overruled=code)
-    name = next((r.name for r in hits if r.code == code and r.name), None)
+        total = sum(same_parts.values())
+        if same_parts.get(code, 0) < votes[0][1]:
+            return Lookup(by_parts[0], None, votes[0][1] / total, rows, how, votes, code, True)
+        if counts[code] == len(hits) and 2 * same_parts[code] <= total:
+            votes = tuple(sorted(votes, key=lambda v: v[0] != code))  # the match's code first
+            return Lookup(code, name, same_parts[code] / total, rows, how, votes, None, True)
     votes = tuple((c, counts[c]) for c in ranked)
     return Lookup(code, name, counts[code] / len(hits), rows, how, votes)
 

@@ -263,12 +263,13 @@ class Harmonizer:
     def _curated_result(self, hit: Lookup, base: dict[str, Any]) -> MappingResult:
         reason = f"curated {hit.how} match (rows {', '.join(map(str, hit.rows[:5]))})"
         evidence, rows_are = "curated_exact", "curated rows matching the description"
-        if hit.overruled is not None:
+        if hit.by_parts:
             evidence, rows_are = "curated_same_parts", "curated rows with the same parsed parts"
-            majority = f"{hit.agreement:.0%} of the {rows_are}"
+        majority = f"{hit.agreement:.0%} of the {rows_are}"
+        if hit.overruled is not None:
             reason += f" gives {hit.overruled}, but {majority} give {hit.code}"
         elif not hit.unanimous:
-            reason += f"; curated rows disagree, {hit.agreement:.0%} chose this code"
+            reason += f"; curated rows disagree, {majority} give this code"
         if hit.code not in self.playbook_:
             reason += "; code is outside the loaded playbook"
         votes = hit.votes or ((hit.code, len(hit.rows)),)

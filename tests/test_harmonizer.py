@@ -278,6 +278,16 @@ def test_normalized_match_contradicted_by_the_table_goes_to_review() -> None:
     assert (exact.loinc_code, exact.status, exact.confidence) == ("24632-2", "auto", 1.0)
 
 
+def test_normalized_match_on_a_split_exam_goes_to_review() -> None:
+    # One row for the same parsed exam agrees with the normalized match, one does not.
+    for codes in (["24632-2", "36589-0"], ["36589-0", "24632-2"]):
+        split = PORTABLE_SPLIT.iloc[:2].assign(**{"LOINC code": codes})
+        result = Harmonizer().fit(split).map("CHEST AP PORTABLE", "CR")
+        assert (result.loinc_code, result.status, result.confidence) == (codes[0], "review", 0.5)
+        assert "curated rows disagree, 50%" in result.reason
+        assert [c.code for c in result.candidates] == codes  # the chosen code comes first
+
+
 def test_normalized_match_backed_by_the_table_stays_auto() -> None:
     agreeing = PORTABLE_SPLIT.assign(**{"LOINC code": ["36589-0", "36589-0", "24632-2"]})
     result = Harmonizer().fit(agreeing).map("CHEST AP PORTABLE", "CR")
