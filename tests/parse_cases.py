@@ -1636,4 +1636,16 @@ CASES = [
             "view_type": ("PA", "Lateral"),
         },
     ),
+    # AAA is an abdominal aortic aneurysm: the abdominal aorta, which implies the abdomen.
+    (
+        "Abdomen^12_CTA_AAA (Adult)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Aorta.abdominal",),
+            "timing": "W",
+        },
+    ),
 ]
