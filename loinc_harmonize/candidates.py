@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
@@ -406,10 +406,14 @@ class CuratedIndex:
         self.by_signature: dict[tuple[object, ...], list[int]] = {}
         for i, sig in enumerate(signatures):
             self.by_signature.setdefault(sig, []).append(i)
+        self._code_counts = {
+            sig: dict(Counter(self.codes[i] for i in rows))
+            for sig, rows in self.by_signature.items()
+        }
 
-    def same_parts(self, parsed: ParsedDescription) -> dict[str, int]:
+    def same_parts(self, parsed: ParsedDescription) -> Mapping[str, int]:
         """How many curated examples with the description's parsed parts give each code."""
-        return dict(Counter(self.codes[i] for i in self.by_signature.get(signature(parsed), [])))
+        return self._code_counts.get(signature(parsed), {})
 
     def neighbours(
         self, normalized_text: str, parsed: ParsedDescription, k: int
