@@ -9,19 +9,28 @@ from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from loinc_harmonize import load_playbook
-from loinc_harmonize.candidates import NGRAM_SIZES, TextIndex, char_ngrams
+from loinc_harmonize.candidates import NGRAM_SIZES, WORD_MARK, TextIndex, char_ngrams, terms
 from loinc_harmonize.normalize import normalize
 
 
 def _sklearn() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAM_SIZES, sublinear_tf=True)
+    return TfidfVectorizer(analyzer=terms, sublinear_tf=True)
 
 
 @given(st.text(alphabet="abc xyz-", max_size=30))
 @settings(max_examples=200, deadline=None)
 def test_char_ngrams_match_sklearn_char_wb(text: str) -> None:
-    analyzer = _sklearn().build_analyzer()
+    analyzer = TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAM_SIZES).build_analyzer()
     assert char_ngrams(text) == analyzer(text)
+
+
+@given(st.text(alphabet="abc xyz-", max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_terms_are_char_ngrams_and_words(text: str) -> None:
+    found = terms(text)
+    words = text.lower().split()
+    assert [t for t in found if not t.startswith(WORD_MARK)] == char_ngrams(text)
+    assert [t[1:] for t in found if t.startswith(WORD_MARK)] == words
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +55,14 @@ LONG_QUERY = " ".join(
 
 @pytest.mark.parametrize(
     "query",
-    ["ct chest without contrast", "xr knee 3 views right", "zzz", "chest chest chest", LONG_QUERY],
+    [
+        "ct chest without contrast",
+        "xr knee 3 views right",
+        "zzz",
+        "chest chest chest",
+        "abdomen pelvis abdomen pelvis",  # repeated words
+        LONG_QUERY,
+    ],
 )
 def test_query_similarity_is_sklearn_cosine(names: list[str], query: str) -> None:
     vectorizer = _sklearn()
