@@ -314,6 +314,12 @@ class CandidateIndex:
         documents = [normalized(p.long_common_name, lexicon).text for p in self.procedures]
         self.documents = documents
         self.text = TextIndex(documents)
+        # Other names (LOINC's short and display names), normalized, by code position.
+        self._synonyms_of = {
+            i: [normalized(name, lexicon).text for name in p.synonyms]
+            for i, p in enumerate(self.procedures)
+            if p.synonyms
+        }
         # Inverted lists: the codes that have each part feature.
         by_feature: dict[str, list[int]] = {}
         for i, procedure in enumerate(self.procedures):
@@ -361,13 +367,20 @@ class CandidateIndex:
         return out
 
     def fuzzy_similarity(self, normalized_text: str, rows: Sequence[int]) -> np.ndarray:
-        """rapidfuzz token-set ratio (0 to 1) of the description to each code's name in ``rows``.
+        """rapidfuzz token-set ratio (0 to 1) of the description to each code's names in
+        ``rows``: its long common name or, when better, one of its synonyms.
 
-        Word-level and order-free, it complements the character n-gram TF-IDF.
+        Word-level and order-free, it complements the TF-IDF.
         """
         choices = [self.documents[i] for i in rows]
-        scores = process.cdist([normalized_text], choices, scorer=fuzz.token_set_ratio)
-        return np.asarray(scores[0], dtype=np.float32) / 100.0
+        scores = process.cdist([normalized_text], choices, scorer=fuzz.token_set_ratio)[0]
+        if self._synonyms_of:
+            owners = [k for k, i in enumerate(rows) for _ in self._synonyms_of.get(i, ())]
+            if owners:
+                names = [n for i in rows for n in self._synonyms_of.get(i, ())]
+                more = process.cdist([normalized_text], names, scorer=fuzz.token_set_ratio)[0]
+                np.maximum.at(scores, owners, more)
+        return np.asarray(scores, dtype=np.float32) / 100.0
 
     def feature_agreement(self, parsed: ParsedDescription, block: Block) -> np.ndarray:
         """Number of discrete part features each code in ``block`` (the description's) shares

@@ -85,6 +85,9 @@ class Procedure(Parts):
     replaced_by: str | None = Field(None, description="Replacement code (LOINC MapTo)")
     body_system: str = Field("Unspecified", description="MIDRC's body-system grouping")
     formal_name: str | None = Field(None, description="COMPONENT|SYSTEM|METHOD_TYP as in Loinc.csv")
+    synonyms: tuple[str, ...] = Field(
+        (), description="Other names LOINC gives the code (Loinc.csv SHORTNAME, DisplayName)"
+    )
     source: str = Field("", description="File and release the procedure was loaded from")
 
 

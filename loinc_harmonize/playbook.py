@@ -331,6 +331,7 @@ def _procedures_from_table(
     names = [n.strip() for n in frame["long_common_name"]]
     _check_unique_names(codes, names, where)
     statuses = frame["status"] if "status" in frame.columns else ["ACTIVE"] * len(frame)
+    synonyms = _synonyms(frame, names)
     procedures: dict[str, Procedure] = {}
     for i, (code, name, comp, system, method, status) in enumerate(
         zip(
@@ -353,9 +354,31 @@ def _procedures_from_table(
             long_common_name=name,
             status=_status(status, where, i),
             formal_name=f"{comp}|{system}|{method}",
+            synonyms=synonyms[i],
             source=where,
         )
     return procedures, _table_version(frame)
+
+
+#: Loinc.csv columns that name a code another way. RELATEDNAMES2 is left out: it is a bag of
+#: search terms ("Radiology; Imaging; Point in time"), not names a site writes.
+_SYNONYM_COLUMNS = ("shortname", "displayname")
+
+
+def _synonyms(frame: pd.DataFrame, names: list[str]) -> list[tuple[str, ...]]:
+    """Each row's other names, without blanks, repeats and copies of its long common name."""
+    columns = [frame[c] for c in _SYNONYM_COLUMNS if c in frame.columns]
+    out = []
+    for i, name in enumerate(names):
+        seen = {name.lower()}
+        found = []
+        for column in columns:
+            value = str(column.iloc[i]).strip()
+            if value and value.lower() not in seen:
+                seen.add(value.lower())
+                found.append(value)
+        out.append(tuple(found))
+    return out
 
 
 def _parts_from_playbook_file(frame: pd.DataFrame, where: str) -> dict[str, dict[str, Any]]:
@@ -419,6 +442,7 @@ def _merge(
                 long_common_name=record["long_common_name"],
                 status=base.status if base else "ACTIVE",
                 formal_name=base.formal_name if base else None,
+                synonyms=base.synonyms if base else (),
                 source=where,
             )
         )
@@ -460,7 +484,7 @@ def _procedures_from_core(frame: pd.DataFrame, where: str) -> list[Procedure]:
 
 def _core_value(key: str, raw: str) -> Any:
     raw = raw.strip()
-    if key in TUPLE_FIELDS:
+    if key in TUPLE_FIELDS or key == "synonyms":
         return tuple(v for v in raw.split("|") if v)
     if key == "view_count":
         if not raw:
@@ -503,7 +527,9 @@ def _core_version(path: Path) -> str | None:
 def _fingerprint(procedures: Iterable[Procedure]) -> str:
     digest = hashlib.sha256()
     for procedure in sorted(procedures, key=lambda p: p.code):
-        digest.update(procedure.model_dump_json(exclude={"source"}).encode("utf-8"))
+        # Without synonyms a record hashes as it did before they existed (saved models load).
+        skip = {"source"} if procedure.synonyms else {"source", "synonyms"}
+        digest.update(procedure.model_dump_json(exclude=skip).encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -513,7 +539,7 @@ def _flat_record_columns() -> tuple[str, ...]:
 
 def _flat_record(procedure: Procedure) -> dict[str, Any]:
     record = procedure.model_dump()
-    for key in TUPLE_FIELDS:
+    for key in (*TUPLE_FIELDS, "synonyms"):
         record[key] = "|".join(record[key])
     count = record["view_count"]
     record["view_count"] = (

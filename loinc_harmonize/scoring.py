@@ -175,13 +175,18 @@ class Scorer:
         passed in when scoring many candidates; the records of the comparisons are memoized
         with them (they are immutable).
         """
-        similarity = self._similarity_records(text_similarity, fuzzy_similarity, curated_similarity)
+        similarity = self._similarity_records(
+            text_similarity, fuzzy_similarity, curated_similarity, bool(code.synonyms)
+        )
         if compared is None:
             compared = self.compare(parsed, [code], key)[0]
         return similarity + list(compared.parts)
 
-    def _similarity_records(self, text: float, fuzzy: float, curated: float) -> list[Contribution]:
+    def _similarity_records(
+        self, text: float, fuzzy: float, curated: float, synonyms: bool = False
+    ) -> list[Contribution]:
         w = self.settings.weight
+        names = "the long common name or a synonym" if synonyms else "the long common name"
         out = [
             Contribution(
                 name="text_similarity",
@@ -193,7 +198,7 @@ class Scorer:
                 name="fuzzy_similarity",
                 weight=round(w("fuzzy_similarity") * fuzzy, 4),
                 outcome="info",
-                detail=f"word overlap with the long common name: {fuzzy:.2f}",
+                detail=f"word overlap with {names}: {fuzzy:.2f}",
             ),
         ]
         if curated > 0:

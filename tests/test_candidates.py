@@ -6,11 +6,21 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from loinc_harmonize import load_playbook
-from loinc_harmonize.candidates import NGRAM_SIZES, WORD_MARK, TextIndex, char_ngrams, terms
-from loinc_harmonize.normalize import normalize
+from loinc_harmonize.candidates import (
+    NGRAM_SIZES,
+    WORD_MARK,
+    CandidateIndex,
+    TextIndex,
+    char_ngrams,
+    terms,
+)
+from loinc_harmonize.models import Procedure
+from loinc_harmonize.normalize import normalize, normalized
+from loinc_harmonize.rules import default_lexicon
 
 
 def _sklearn() -> TfidfVectorizer:
@@ -100,3 +110,16 @@ def test_word_cache_is_bounded_across_restricted_copies(names: list[str]) -> Non
         assert len(index._words) * (index.size + 64) + len(sub._words) * (sub.size + 64) == (
             index._budget.used
         )
+
+
+def test_fuzzy_similarity_takes_the_best_of_name_and_synonyms() -> None:
+    lexicon = default_lexicon()
+    plain = Procedure(code="1-1", long_common_name="MG Breast Screening", modality_type="MG")
+    named = plain.model_copy(update={"code": "2-2", "synonyms": ("Screening mammogram",)})
+    index = CandidateIndex([plain, named], lexicon)
+    query = normalized("MAMMOGRAM SCREENING", lexicon).text
+    by_name, by_synonym = index.fuzzy_similarity(query, [0, 1])
+    synonym = normalized("Screening mammogram", lexicon).text
+    assert by_synonym == pytest.approx(fuzz.token_set_ratio(query, synonym) / 100)
+    assert by_synonym > by_name
+    assert index.fuzzy_similarity(query, [1, 0]).tolist() == [by_synonym, by_name]

@@ -197,6 +197,30 @@ def test_core_format_round_trip(core: Playbook, tmp_path: Path) -> None:
     assert again.fingerprint == core.fingerprint
 
 
+SYNONYM_TABLE = (
+    '"LOINC_NUM","COMPONENT","SYSTEM","METHOD_TYP","CLASS","LONG_COMMON_NAME","SHORTNAME",'
+    '"DisplayName"\n'
+    '"36643-5","Views 2","Chest","XR","RAD","XR Chest 2 Views","XR Chest 2V","XR Chest 2 views"\n'
+    '"24628-0","Multisection^W contrast IV","Chest","CT","RAD","CT Chest W contrast IV",'
+    '"","CT Chest with IV contrast"\n'
+)
+
+
+def test_loinc_table_synonyms(tmp_path: Path) -> None:
+    playbook = load_playbook(write(tmp_path / "Loinc.csv", SYNONYM_TABLE))
+    # SHORTNAME, then DisplayName; blanks and copies of the long common name are left out.
+    assert playbook["36643-5"].synonyms == ("XR Chest 2V",)
+    assert playbook["24628-0"].synonyms == ("CT Chest with IV contrast",)
+    # They are part of the content: the fingerprint and the core format keep them.
+    plain = load_playbook(write(tmp_path / "plain.csv", TABLE_HEADER + "\n".join(TABLE_ROWS[:2])))
+    assert playbook.fingerprint != plain.fingerprint
+    path = tmp_path / "mine.tsv"
+    playbook.to_dataframe().to_csv(path, sep="\t", index=False)
+    again = load_playbook(path)
+    assert again["36643-5"].synonyms == ("XR Chest 2V",)
+    assert again.fingerprint == playbook.fingerprint
+
+
 # -- bad input ---------------------------------------------------------------------------
 
 
