@@ -427,7 +427,8 @@ def signature(parsed: ParsedDescription) -> tuple[object, ...]:
 
 
 class CuratedIndex:
-    """Curated examples grouped by parse signature, with TF-IDF for a similarity vote per code.
+    """Curated examples grouped by parse signature, with TF-IDF and rapidfuzz for a similarity
+    vote per code.
 
     Character n-grams alone cannot tell ``W`` from ``WO``; requiring the same parsed parts
     keeps a curated neighbour from voting for a code whose parts conflict with the query.
@@ -437,7 +438,8 @@ class CuratedIndex:
         self, texts: Sequence[str], codes: Sequence[str], signatures: Sequence[tuple[object, ...]]
     ) -> None:
         self.codes = list(codes)
-        self.text = TextIndex(list(texts))
+        self.texts = list(texts)
+        self.text = TextIndex(self.texts)
         self.by_signature: dict[tuple[object, ...], list[int]] = {}
         for i, sig in enumerate(signatures):
             self.by_signature.setdefault(sig, []).append(i)
@@ -461,7 +463,11 @@ class CuratedIndex:
         rows = self.by_signature.get(signature(parsed), [])
         if not rows or k <= 0:
             return {}
-        sims = self.text.similarity(normalized_text)[rows]
+        # An example's similarity: the mean of its TF-IDF cosine (spelling, truncations) and
+        # its rapidfuzz word overlap (whole words in any order).
+        texts = [self.texts[i] for i in rows]
+        overlap = process.cdist([normalized_text], texts, scorer=fuzz.token_set_ratio)[0]
+        sims = (self.text.similarity(normalized_text)[rows] + overlap / 100.0) / 2.0
         order = np.argsort(-sims, kind="stable")[:k]
         total: dict[str, float] = {}
         best: dict[str, float] = {}

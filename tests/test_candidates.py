@@ -14,12 +14,15 @@ from loinc_harmonize.candidates import (
     NGRAM_SIZES,
     WORD_MARK,
     CandidateIndex,
+    CuratedIndex,
     TextIndex,
     char_ngrams,
+    signature,
     terms,
 )
 from loinc_harmonize.models import Procedure
 from loinc_harmonize.normalize import normalize, normalized
+from loinc_harmonize.parse import parse
 from loinc_harmonize.rules import default_lexicon
 
 
@@ -123,3 +126,17 @@ def test_fuzzy_similarity_takes_the_best_of_name_and_synonyms() -> None:
     assert by_synonym == pytest.approx(fuzz.token_set_ratio(query, synonym) / 100)
     assert by_synonym > by_name
     assert index.fuzzy_similarity(query, [1, 0]).tolist() == [by_synonym, by_name]
+
+
+def test_curated_vote_counts_whole_words_in_any_order() -> None:
+    """An example's similarity is the mean of TF-IDF and rapidfuzz's token-set overlap, so a
+    description whose words all appear in a longer curated description is close to it."""
+    parsed = parse("CHEST PORTABLE", "CR")
+    texts = ["xr chest portable morning routine", "portable film"]
+    index = CuratedIndex(texts, ["1-1", "2-2"], [signature(parsed)] * 2)
+    tfidf = TextIndex(texts).similarity("chest portable")
+    subset = (tfidf[0] + 1.0) / 2  # every word of the query is in the first example
+    other = (tfidf[1] + fuzz.token_set_ratio("chest portable", texts[1]) / 100) / 2
+    votes = index.neighbours("chest portable", parsed, 10)
+    assert votes["1-1"] == pytest.approx(subset * subset / (subset + other), rel=1e-5)
+    assert votes["1-1"] > votes["2-2"]
