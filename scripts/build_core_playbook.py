@@ -174,7 +174,8 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
             and p.modality_subtype is None
             and len(p.imaging_focus) == 1
             and p.imaging_focus[0] in LIMB_FOCI
-            and p.laterality in ("Left", "Right", "Bilateral")
+            # Sides and the code without one: many sites do not write the side.
+            and p.laterality in ("Left", "Right", "Bilateral", None)
             and not p.maneuver
             and not p.view_type
             and p.view_aggregation
@@ -188,7 +189,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
             and p.modality_type in ("CT", "MR")
             and len(p.imaging_focus) == 1
             and p.imaging_focus[0] in {"Knee", "Shoulder", "Hip"}
-            and p.laterality in ("Left", "Right")
+            and p.laterality in ("Left", "Right", None)
         ),
     ),
     (

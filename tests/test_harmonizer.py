@@ -85,6 +85,17 @@ def test_laterality_conflict(fitted: Harmonizer) -> None:
     assert left.laterality == "Left" and right.laterality == "Right"
 
 
+@pytest.mark.parametrize(
+    ("description", "modality"),
+    [("XR KNEE 2 VIEWS", "DX"), ("MR KNEE WO", "MR"), ("XR SHOULDER", "CR"), ("CT HIP", "CT")],
+)
+def test_no_side_written_no_side_guessed(
+    fitted: Harmonizer, description: str, modality: str
+) -> None:
+    # The most specific code the description supports has no laterality (bundled core).
+    assert fitted.playbook_[_best(fitted, description, modality)].laterality is None
+
+
 def test_view_count_conflict(fitted: Harmonizer) -> None:
     one = fitted.playbook_[_best(fitted, "XR RIGHT KNEE 1 VIEW", "DX")]
     assert one.view_count is None or one.view_count[0] <= 1

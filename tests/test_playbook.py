@@ -336,3 +336,22 @@ def test_bundled_core_matches_reference(core: Playbook, reference: Playbook) -> 
         assert procedure.status == truth.status
         for field in (*PART_FIELDS, "view_count", "body_system", "formal_name"):
             assert getattr(procedure, field) == getattr(truth, field), (procedure.code, field)
+
+
+@needs_shared
+def test_bundled_core_has_the_unsided_code_of_each_sided_one(
+    core: Playbook, reference: Playbook
+) -> None:
+    """Many sites do not write the side: for "XR KNEE 2 VIEWS" the most specific code the
+    description supports is the one without laterality, so the core keeps it wherever LOINC
+    has it."""
+
+    def unsided(p: Procedure) -> tuple[object, ...]:
+        return tuple(getattr(p, f) for f in (*PART_FIELDS, "view_count") if f != "laterality")
+
+    in_core = {unsided(p) for p in core if p.laterality is None}
+    in_reference = {unsided(p) for p in reference if p.laterality is None and p.status == "ACTIVE"}
+    sided = [p for p in core if p.laterality in ("Left", "Right")]
+    assert len(sided) > 100
+    missing = [p.code for p in sided if unsided(p) in in_reference and unsided(p) not in in_core]
+    assert not missing
