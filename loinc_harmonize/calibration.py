@@ -20,12 +20,13 @@ LONE_CANDIDATE_MARGIN = 3.0
 
 def score_features(result: MappingResult) -> tuple[float, float, float] | None:
     """(best score, margin over the runner-up, curated support of the best) of a ranked
-    result; None for curated lookups and fallbacks.
+    result; None for curated lookups and placeholders (their confidence is not calibrated).
 
     Curated support is the weight of the best candidate's ``curated_similarity`` part: curated
     rows that read the same voting for it are evidence the score alone does not carry.
     """
-    if not result.candidates or result.fallback or "curated" in result.reason:
+    placeholder = result.parsed is not None and not result.parsed.usable
+    if not result.candidates or placeholder or "curated" in result.reason:
         return None
     return ranking_features(result.candidates)
 

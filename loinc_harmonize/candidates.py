@@ -17,7 +17,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from loinc_harmonize.models import ParsedDescription, Procedure
+from loinc_harmonize.models import PART_FIELDS, ParsedDescription, Procedure
 from loinc_harmonize.normalize import normalized
 from loinc_harmonize.rules import Lexicon
 
@@ -424,6 +424,45 @@ def signature(parsed: ParsedDescription) -> tuple[object, ...]:
     """The parts that decide a code; curated examples only vote for queries that share it."""
     key: tuple[object, ...] = _signature(parsed)
     return key
+
+
+#: Parts a code may leave open where a sibling code of the same exam fixes them, with the
+#: fields each spans (contrast timing comes with its route and substance).
+OPEN_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("timing", ("timing", "pharmaceutical_route", "pharmaceutical_substance")),
+    ("laterality", ("laterality",)),
+    ("view count", ("view_aggregation", "view_type", "view_count")),
+)
+
+
+def _is_open(parts: ParsedDescription | Procedure, part: str) -> bool:
+    if part == "timing":
+        return parts.timing is None
+    if part == "laterality":
+        return parts.laterality is None
+    count = parts.view_count
+    return not parts.view_type and (count is None or count[1] is None)
+
+
+def open_parts(procedures: Sequence[Procedure]) -> dict[str, tuple[str, ...]]:
+    """The parts each code leaves open although another code of the same exam fixes them:
+    ``CT Chest`` leaves timing open (``CT Chest WO contrast`` fixes it), ``XR Knee Views``
+    laterality and view count. A description that does not say them either maps to such a
+    code as a deliberate fallback."""
+    found: dict[str, list[str]] = {}
+    for part, fields in OPEN_PARTS:
+        others = [f for f in (*PART_FIELDS, "view_count") if f not in fields]
+        key = attrgetter(*others)
+        fixed = {key(p) for p in procedures if not _is_open(p, part)}
+        for p in procedures:
+            if _is_open(p, part) and key(p) in fixed:
+                found.setdefault(p.code, []).append(part)
+    return {code: tuple(parts) for code, parts in found.items()}
+
+
+def left_open(parsed: ParsedDescription, parts: Sequence[str]) -> list[str]:
+    """Those of ``parts`` the description does not say either."""
+    return [part for part in parts if _is_open(parsed, part)]
 
 
 class CuratedIndex:

@@ -18,7 +18,14 @@ import pandas as pd
 
 from loinc_harmonize import __version__
 from loinc_harmonize.calibration import probability, ranking_features
-from loinc_harmonize.candidates import Block, CandidateIndex, CuratedIndex, signature
+from loinc_harmonize.candidates import (
+    Block,
+    CandidateIndex,
+    CuratedIndex,
+    left_open,
+    open_parts,
+    signature,
+)
 from loinc_harmonize.curated import CuratedTable, Lookup, read_curated
 from loinc_harmonize.exceptions import ModelFileError, NotFittedError, located
 from loinc_harmonize.models import (
@@ -98,6 +105,7 @@ class Harmonizer:
         self.index_ = CandidateIndex(list(self.playbook_), self.lexicon_)
         self.index_.prepare_blocks(self.lexicon_.vocabulary.dicom_modalities.values())
         self.scorer_.prepare(self.index_.procedures)
+        self.open_parts_ = open_parts(self.index_.procedures)
         self.unspecified_codes_ = _unspecified_codes(self.playbook_)
         self.curated_: CuratedTable | None = None
         self.curated_index_: CuratedIndex | None = None
@@ -361,6 +369,11 @@ class Harmonizer:
         conflicts = [c.name for c in best.contributions if c.outcome == "conflict"]
         if conflicts:
             reason += f"; conflicts: {', '.join(conflicts)}"
+        # The most specific code the description supports may leave a part open on purpose.
+        unsaid = left_open(parsed, self.open_parts_.get(best.code, ()))
+        fallback = bool(unsaid) and status != "unmapped"
+        if fallback:
+            reason += f"; fallback: neither the description nor the code gives {', '.join(unsaid)}"
         return MappingResult(
             **base,
             loinc_code=best.code if status != "unmapped" else None,
@@ -368,6 +381,7 @@ class Harmonizer:
             confidence=confidence,
             status=status,
             reason=reason,
+            fallback=fallback,
             candidates=ranked[: self.top_k],
         )
 

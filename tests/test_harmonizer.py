@@ -201,6 +201,36 @@ def test_placeholder_falls_back_to_unspecified(fitted: Harmonizer) -> None:
     assert result.loinc_code == "25045-6"
 
 
+@pytest.mark.parametrize(
+    ("description", "modality", "unsaid"),
+    [
+        ("CT CHEST", "CT", "timing"),
+        ("MR BRAIN", "MR", "timing"),
+        ("XR KNEE", "CR", "laterality, view count"),
+        ("XR KNEE LEFT", "CR", "view count"),
+    ],
+)
+def test_generic_code_is_a_marked_fallback(
+    fitted: Harmonizer, description: str, modality: str, unsaid: str
+) -> None:
+    # The most specific code the description supports leaves open what it does not say.
+    result = fitted.map(description, modality)
+    assert result.fallback
+    assert result.reason.endswith(f"fallback: neither the description nor the code gives {unsaid}")
+    code = fitted.playbook_[result.loinc_code or ""]
+    assert "timing" not in unsaid or code.timing is None
+    assert "laterality" not in unsaid or code.laterality is None
+
+
+@pytest.mark.parametrize(
+    ("description", "modality"),
+    [("CT CHEST WO", "CT"), ("XR KNEE LEFT 2 VIEWS", "CR"), ("MR BRAIN WO AND W", "MR")],
+)
+def test_specified_exam_is_no_fallback(fitted: Harmonizer, description: str, modality: str) -> None:
+    result = fitted.map(description, modality)
+    assert not result.fallback and "fallback" not in result.reason
+
+
 def test_placeholder_offers_each_allowed_modality(fitted: Harmonizer) -> None:
     result = fitted.map("<NONE>", "CT,PT")
     codes = [c.code for c in result.candidates]
