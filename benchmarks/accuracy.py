@@ -110,8 +110,15 @@ def main() -> int:
         "top-1 (study-weighted) | seconds |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
+    weighted_lines = [
+        "| playbook | mode (study-weighted) | top-1 | top-5 | auto precision | auto coverage | "
+        "ECE |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    report["playbook_codes"] = {}
     for label, source in (("reference", reference_table(shared)), ("core", None)):
         playbook = load_playbook(source)
+        report["playbook_codes"][label] = len(playbook)
         per_mode: dict[str, object] = {}
         for mode in args.modes.split(","):
             start = time.perf_counter()
@@ -146,8 +153,15 @@ def main() -> int:
                 f"{stats['ece']:.3f} | {weighted.get('top1', float('nan')):.1%} | {seconds:.1f} |"
             )
             print(lines[-1], flush=True)
+            if weighted:
+                weighted_lines.append(
+                    f"| {label} | {mode} | {weighted['top1']:.1%} | {weighted['top5']:.1%} | "
+                    f"{weighted['auto_precision']:.1%} | {weighted['auto_coverage']:.1%} | "
+                    f"{weighted['ece']:.3f} |"
+                )
         report[label] = per_mode
     report["baselines"] = baselines(frame, load_playbook(reference_table(shared)))
+    lines += ["", *weighted_lines]
     lines += ["", "| baseline (zero-shot, reference playbook) | top-1 | top-5 |", "|---|---|---|"]
     lines += [
         f"| {name} | {b['top1']:.1%} | {b['top5']:.1%} |" for name, b in report["baselines"].items()

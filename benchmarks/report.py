@@ -75,7 +75,8 @@ def main() -> int:
         "",
         f"## Accuracy (`accuracy.py`): MIDRC's curated table, 2022-11 ({acc['rows']} rows)",
         "",
-        "Playbooks: the full reference table (7,403 RAD codes) and the bundled core (1,635).",
+        f"Playbooks: the full reference table ({acc['playbook_codes']['reference']:,} RAD codes)"
+        f" and the bundled core ({acc['playbook_codes']['core']:,}).",
         "Modes: `exact` = curated lookup fitted on all rows and evaluated on the same rows",
         "(MIDRC's own method, in-sample: it shows the lookup works, not that it generalizes);",
         "`zero_shot` = no curated rows; `grouped_cv` = 5 folds grouped by code (test codes never",

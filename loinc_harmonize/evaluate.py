@@ -26,17 +26,26 @@ class Columns:
     code: str = "LOINC code"
 
 
-def ece(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
-    """Expected calibration error over equal-width confidence bins."""
+def ece(
+    confidence: np.ndarray, correct: np.ndarray, bins: int = 10, weights: np.ndarray | None = None
+) -> float:
+    """Expected calibration error over equal-width confidence bins (optionally weighted)."""
     if len(confidence) == 0:
+        return float("nan")
+    w = np.ones(len(confidence)) if weights is None else np.asarray(weights, dtype=float)
+    if w.sum() <= 0:
         return float("nan")
     edges = np.linspace(0, 1, bins + 1)
     which = np.clip(np.digitize(confidence, edges[1:-1]), 0, bins - 1)
     total = 0.0
     for b in range(bins):
-        mask = which == b
+        mask = (which == b) & (w > 0)
         if mask.any():
-            total += mask.mean() * abs(confidence[mask].mean() - correct[mask].mean())
+            share = w[mask].sum() / w.sum()
+            gap = np.average(confidence[mask], weights=w[mask]) - np.average(
+                correct[mask], weights=w[mask]
+            )
+            total += share * abs(gap)
     return float(total)
 
 
@@ -63,7 +72,7 @@ def summarize(
         "auto_precision": float((w * (auto & top1)).sum() / max((w * auto).sum(), 1e-9))
         if auto.any()
         else float("nan"),
-        "ece": ece(confidence, top1.astype(float)),
+        "ece": ece(confidence, top1.astype(float), weights=w),
     }
 
 

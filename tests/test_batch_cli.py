@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from loinc_harmonize import Harmonizer
 from loinc_harmonize.batch import OUTPUT_COLUMNS, map_dataframe
 from loinc_harmonize.cli import main
+from loinc_harmonize.evaluate import ece
 from loinc_harmonize.exceptions import InputError
 from loinc_harmonize.vocab import data_dir
 
@@ -131,3 +133,14 @@ def test_cli_reports_skipped_curated_rows(
     captured = capsys.readouterr()
     assert "curated.csv, row 2" in captured.err and "not-a-code" in captured.err
     assert "30799-1" in captured.out
+
+
+def test_expected_calibration_error() -> None:
+    confidence = np.array([0.9, 0.9, 0.1, 0.1])
+    correct = np.array([1.0, 0.0, 0.0, 0.0])
+    # Bin 0.9: 50% right at confidence 0.9 (gap 0.4); bin 0.1: 0% right (gap 0.1).
+    assert ece(confidence, correct) == pytest.approx(0.5 * 0.4 + 0.5 * 0.1)
+    # Weights (study frequencies) move both the bins' shares and their accuracy.
+    weights = np.array([3.0, 1.0, 0.0, 0.0])
+    assert ece(confidence, correct, weights=weights) == pytest.approx(abs(0.9 - 0.75))
+    assert np.isnan(ece(np.array([]), np.array([])))
