@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -50,6 +50,8 @@ class Lookup:
     (``by_parts``) the curated rows with the same parsed parts, which decide a normalized
     match when the table is split about the exam. ``overruled`` is set when the normalized
     match gave another code than most of those rows: their majority is chosen, for review.
+    ``tied`` lists the codes the curated evidence cannot separate (the chosen one among
+    them); with more than one, the harmonizer's ranking decides (``ranked_tie``).
     """
 
     code: str
@@ -60,10 +62,18 @@ class Lookup:
     votes: tuple[tuple[str, int], ...] = ()
     overruled: str | None = None
     by_parts: bool = False
+    tied: tuple[str, ...] = ()
+    ranked_tie: bool = False
 
     @property
     def unanimous(self) -> bool:
         return self.agreement == 1.0 and self.overruled is None
+
+    def decided_by_ranking(self, code: str) -> Lookup:
+        """The same evidence with ``code``, one of the tied codes, chosen by the ranking."""
+        votes = tuple(sorted(self.votes, key=lambda v: v[0] != code))
+        name = self.name if code == self.code else None
+        return replace(self, code=code, name=name, votes=votes, ranked_tie=True)
 
 
 class CuratedTable:
@@ -114,8 +124,8 @@ def _tags_match(row_tags: tuple[str, ...], tags: tuple[str, ...]) -> bool:
 def _vote(hits: list[CuratedRow], how: str, same_parts: Mapping[str, int]) -> Lookup:
     rows = tuple(r.row for r in hits)
     counts = Counter(r.code for r in hits)
-    # Most matched rows first, then most rows with the same parsed parts; the code string
-    # only keeps a tie that no curated evidence breaks deterministic.
+    # Most matched rows first, then most rows with the same parsed parts.
+    strength = {c: (counts[c], same_parts.get(c, 0)) for c in counts}
     ranked = sorted(counts, key=lambda c: (-counts[c], -same_parts.get(c, 0), c))
     code = ranked[0]
     name = next((r.name for r in hits if r.code == code and r.name), None)
@@ -124,14 +134,18 @@ def _vote(hits: list[CuratedRow], how: str, same_parts: Mapping[str, int]) -> Lo
         # decide whether it is sure (a strict majority agrees), split, or overruled.
         by_parts = sorted(same_parts, key=lambda c: (-same_parts[c], c))
         votes = tuple((c, same_parts[c]) for c in by_parts)
-        total = sum(same_parts.values())
-        if same_parts.get(code, 0) < votes[0][1]:
-            return Lookup(by_parts[0], None, votes[0][1] / total, rows, how, votes, code, True)
-        if counts[code] == len(hits) and 2 * same_parts[code] <= total:
+        total, top = sum(same_parts.values()), votes[0][1]
+        tied = tuple(c for c, n in votes if n == top)
+        if same_parts.get(code, 0) < top:
+            share = top / total
+            return Lookup(by_parts[0], None, share, rows, how, votes, code, True, tied)
+        if counts[code] == len(hits) and 2 * top <= total:
             votes = tuple(sorted(votes, key=lambda v: v[0] != code))  # the match's code first
-            return Lookup(code, name, same_parts[code] / total, rows, how, votes, None, True)
+            tied = tuple(sorted(tied, key=lambda c: c != code))
+            return Lookup(code, name, top / total, rows, how, votes, None, True, tied)
     votes = tuple((c, counts[c]) for c in ranked)
-    return Lookup(code, name, counts[code] / len(hits), rows, how, votes)
+    tied = tuple(c for c in ranked if strength[c] == strength[code])
+    return Lookup(code, name, counts[code] / len(hits), rows, how, votes, tied=tied)
 
 
 def read_curated(

@@ -238,6 +238,8 @@ class Harmonizer:
                 parsed.normalized if parsed.usable else "",
                 same_parts,
             )
+            if hit is not None and len(hit.tied) > 1 and parsed.usable:
+                hit = self._break_tie(hit, parsed)
             audit.steps.append(_lookup_step(hit))
             if hit is not None:
                 return self._curated_result(hit, base)
@@ -262,6 +264,16 @@ class Harmonizer:
             results.append(cache[key])
         return results
 
+    def _break_tie(self, hit: Lookup, parsed: ParsedDescription) -> Lookup:
+        """Among codes the curated rows give equally often, the one the ranking puts first."""
+        block = self.index_.block(parsed)
+        if len(block.rows) == 0:
+            return hit
+        ranked = [c.code for c in self._score(parsed, block)]
+        place = {code: i for i, code in enumerate(ranked)}
+        best = min(hit.tied, key=lambda c: (place.get(c, len(ranked)), hit.tied.index(c)))
+        return hit.decided_by_ranking(best)
+
     # -- results -----------------------------------------------------------------------------
 
     def _name(self, code: str, fallback: str | None = None) -> str | None:
@@ -278,6 +290,8 @@ class Harmonizer:
             reason += f" gives {hit.overruled}, but {majority} give {hit.code}"
         elif not hit.unanimous:
             reason += f"; curated rows disagree, {majority} give this code"
+        if hit.ranked_tie:
+            reason += f"; tied with {', '.join(c for c in hit.tied if c != hit.code)}, ranked first"
         if hit.code not in self.playbook_:
             reason += "; code is outside the loaded playbook"
         votes = hit.votes or ((hit.code, len(hit.rows)),)

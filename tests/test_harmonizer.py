@@ -294,6 +294,19 @@ def test_curated_tie_is_broken_by_rows_with_the_same_parts() -> None:
     assert [(c.code, c.score) for c in result.candidates] == [("42272-5", 0.5), ("36643-5", 0.5)]
 
 
+def test_curated_tie_no_row_breaks_is_broken_by_the_ranking() -> None:
+    # One curator wrote the W contrast code for a WO description; nothing else in the table
+    # separates the two, so the text decides (the code string would pick 24628-0).
+    for codes in (["24628-0", "29252-4"], ["29252-4", "24628-0"]):
+        table = pd.DataFrame(
+            {"Modality": ["CT", "CT"], "StudyDescription": ["CT CHEST WO"] * 2, "LOINC code": codes}
+        )
+        result = Harmonizer().fit(table).map("CT CHEST WO", "CT")
+        assert (result.loinc_code, result.status, result.confidence) == ("29252-4", "review", 0.5)
+        assert "tied with 24628-0, ranked first" in result.reason
+        assert [c.code for c in result.candidates] == ["29252-4", "24628-0"]
+
+
 PORTABLE_SPLIT = pd.DataFrame(
     {
         "Modality": ["CR", "CR", "CR"],
@@ -319,14 +332,34 @@ def test_normalized_match_contradicted_by_the_table_goes_to_review() -> None:
     assert (exact.loinc_code, exact.status, exact.confidence) == ("24632-2", "auto", 1.0)
 
 
-def test_normalized_match_on_a_split_exam_goes_to_review() -> None:
-    # One row for the same parsed exam agrees with the normalized match, one does not.
-    for codes in (["24632-2", "36589-0"], ["36589-0", "24632-2"]):
-        split = PORTABLE_SPLIT.iloc[:2].assign(**{"LOINC code": codes})
-        result = Harmonizer().fit(split).map("CHEST AP PORTABLE", "CR")
-        assert (result.loinc_code, result.status, result.confidence) == (codes[0], "review", 0.5)
-        assert "curated rows disagree, 50%" in result.reason
-        assert [c.code for c in result.candidates] == codes  # the chosen code comes first
+def test_normalized_match_on_a_split_exam_goes_to_review(fitted: Harmonizer) -> None:
+    # Half the rows for the same parsed exam agree with the normalized match: review.
+    split = pd.DataFrame(
+        {
+            "Modality": ["CR"] * 4,
+            "StudyDescription": [
+                "CHEST AP PORT",
+                "XR CHEST AP PORTABLE",
+                "PORTABLE AP CHEST",
+                "AP PORTABLE CHEST",
+            ],
+            "LOINC code": ["24632-2", "24632-2", "36589-0", "30746-2"],
+        }
+    )
+    result = Harmonizer().fit(split).map("CHEST AP PORTABLE", "CR")
+    assert (result.loinc_code, result.status, result.confidence) == ("24632-2", "review", 0.5)
+    assert "curated rows disagree, 50%" in result.reason and "ranked" not in result.reason
+    assert [c.code for c in result.candidates][0] == "24632-2"  # the chosen code comes first
+    # An even split is a tie: the ranking decides, whatever the rows' order.
+    ranked = [c.code for c in fitted.map("CHEST AP PORTABLE", "CR").candidates]
+    pair = ["24632-2", "36589-0"]
+    expected = min(pair, key=ranked.index)
+    for codes in (pair, pair[::-1]):
+        tied = Harmonizer().fit(PORTABLE_SPLIT.iloc[:2].assign(**{"LOINC code": codes}))
+        result = tied.map("CHEST AP PORTABLE", "CR")
+        assert (result.loinc_code, result.status, result.confidence) == (expected, "review", 0.5)
+        assert "ranked first" in result.reason
+        assert result.candidates[0].code == expected
 
 
 def test_normalized_match_backed_by_the_table_stays_auto() -> None:
