@@ -246,6 +246,11 @@ def test_nothing_to_go_on_is_unmapped(fitted: Harmonizer) -> None:
     assert result.status == "unmapped" and result.loinc_code is None and result.reason
 
 
+def _curated(*rows: tuple[str, str, str]) -> pd.DataFrame:
+    """A curated table in MIDRC's format from (modality, description, code) rows."""
+    return pd.DataFrame(list(rows), columns=["Modality", "StudyDescription", "LOINC code"])
+
+
 def test_curated_exact_lookup_wins() -> None:
     h = Harmonizer().fit(CURATED)
     result = h.map("my site  chest thing", "CT")
@@ -268,12 +273,8 @@ def test_curated_from_path_with_bom(tmp_path: Path) -> None:
 
 
 def test_curated_contradiction_goes_to_review() -> None:
-    table = pd.DataFrame(
-        {
-            "Modality": ["CT", "CT", "CT"],
-            "StudyDescription": ["X CHEST", "X CHEST", "X CHEST"],
-            "LOINC code": ["24628-0", "24628-0", "29252-4"],
-        }
+    table = _curated(
+        ("CT", "X CHEST", "24628-0"), ("CT", "X CHEST", "24628-0"), ("CT", "X CHEST", "29252-4")
     )
     result = Harmonizer().fit(table).map("X CHEST", "CT")
     assert result.loinc_code == "24628-0" and result.status == "review"
@@ -282,12 +283,10 @@ def test_curated_contradiction_goes_to_review() -> None:
 def test_curated_tie_is_broken_by_rows_with_the_same_parts() -> None:
     # Two curators split on one description; a third row for the same exam decides, not the
     # code string (which would pick 36643-5).
-    table = pd.DataFrame(
-        {
-            "Modality": ["CR", "CR", "CR"],
-            "StudyDescription": ["CHEST PA/LAT", "CHEST PA/LAT", "XR CHEST PA AND LATERAL"],
-            "LOINC code": ["36643-5", "42272-5", "42272-5"],
-        }
+    table = _curated(
+        ("CR", "CHEST PA/LAT", "36643-5"),
+        ("CR", "CHEST PA/LAT", "42272-5"),
+        ("CR", "XR CHEST PA AND LATERAL", "42272-5"),
     )
     result = Harmonizer().fit(table).map("CHEST PA/LAT", "CR")
     assert (result.loinc_code, result.status, result.confidence) == ("42272-5", "review", 0.5)
@@ -298,21 +297,17 @@ def test_curated_tie_no_row_breaks_is_broken_by_the_ranking() -> None:
     # One curator wrote the W contrast code for a WO description; nothing else in the table
     # separates the two, so the text decides (the code string would pick 24628-0).
     for codes in (["24628-0", "29252-4"], ["29252-4", "24628-0"]):
-        table = pd.DataFrame(
-            {"Modality": ["CT", "CT"], "StudyDescription": ["CT CHEST WO"] * 2, "LOINC code": codes}
-        )
+        table = _curated(*(("CT", "CT CHEST WO", code) for code in codes))
         result = Harmonizer().fit(table).map("CT CHEST WO", "CT")
         assert (result.loinc_code, result.status, result.confidence) == ("29252-4", "review", 0.5)
         assert "tied with 24628-0, ranked first" in result.reason
         assert [c.code for c in result.candidates] == ["29252-4", "24628-0"]
 
 
-PORTABLE_SPLIT = pd.DataFrame(
-    {
-        "Modality": ["CR", "CR", "CR"],
-        "StudyDescription": ["CHEST AP PORT", "XR CHEST AP PORTABLE", "PORTABLE AP CHEST"],
-        "LOINC code": ["24632-2", "36589-0", "36589-0"],
-    }
+PORTABLE_SPLIT = _curated(
+    ("CR", "CHEST AP PORT", "24632-2"),
+    ("CR", "XR CHEST AP PORTABLE", "36589-0"),
+    ("CR", "PORTABLE AP CHEST", "36589-0"),
 )
 
 
@@ -334,17 +329,11 @@ def test_normalized_match_contradicted_by_the_table_goes_to_review() -> None:
 
 def test_normalized_match_on_a_split_exam_goes_to_review(fitted: Harmonizer) -> None:
     # Half the rows for the same parsed exam agree with the normalized match: review.
-    split = pd.DataFrame(
-        {
-            "Modality": ["CR"] * 4,
-            "StudyDescription": [
-                "CHEST AP PORT",
-                "XR CHEST AP PORTABLE",
-                "PORTABLE AP CHEST",
-                "AP PORTABLE CHEST",
-            ],
-            "LOINC code": ["24632-2", "24632-2", "36589-0", "30746-2"],
-        }
+    split = _curated(
+        ("CR", "CHEST AP PORT", "24632-2"),
+        ("CR", "XR CHEST AP PORTABLE", "24632-2"),
+        ("CR", "PORTABLE AP CHEST", "36589-0"),
+        ("CR", "AP PORTABLE CHEST", "30746-2"),
     )
     result = Harmonizer().fit(split).map("CHEST AP PORTABLE", "CR")
     assert (result.loinc_code, result.status, result.confidence) == ("24632-2", "review", 0.5)
