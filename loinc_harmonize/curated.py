@@ -126,7 +126,7 @@ def _vote(hits: list[CuratedRow], how: str, same_parts: Mapping[str, int]) -> Lo
     counts = Counter(r.code for r in hits)
     # Most matched rows first, then most rows with the same parsed parts.
     strength = {c: (counts[c], same_parts.get(c, 0)) for c in counts}
-    ranked = sorted(counts, key=lambda c: (-counts[c], -same_parts.get(c, 0), c))
+    ranked = sorted(counts, key=lambda c: (-strength[c][0], -strength[c][1], c))
     code = ranked[0]
     name = next((r.name for r in hits if r.code == code and r.name), None)
     if how == "normalized" and same_parts:
