@@ -1648,4 +1648,32 @@ CASES = [
             "timing": "W",
         },
     ),
+    # CHST is chest; V/Q and VQ are a lung ventilation and perfusion scan.
+    (
+        "CT CHST/ABD/PEL W/IV CONTRAST",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Chest", "Abdomen", "Pelvis"), "timing": "W"},
+    ),
+    (
+        "NM LUNG V/Q SCAN",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Lung",),
+            "timing": "W",
+            "view_type": ("Ventilation", "Perfusion"),
+        },
+    ),
+    (
+        "NUC MED LUNG VENTILATION + PERFUSION",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Lung",),
+            "timing": "W",
+            "view_type": ("Ventilation", "Perfusion"),
+        },
+    ),
 ]
