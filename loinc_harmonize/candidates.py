@@ -436,12 +436,20 @@ OPEN_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def _is_open(parts: ParsedDescription | Procedure, part: str) -> bool:
+    """Whether a code leaves ``part`` open ("Views" and "GE 3 views" leave the count open)."""
     if part == "timing":
         return parts.timing is None
     if part == "laterality":
         return parts.laterality is None
     count = parts.view_count
     return not parts.view_type and (count is None or count[1] is None)
+
+
+def _unsaid(parsed: ParsedDescription, part: str) -> bool:
+    """Whether a description does not say ``part`` ("min 3 views" says the count)."""
+    if part == "view count":
+        return parsed.view_count is None and not parsed.view_type
+    return _is_open(parsed, part)
 
 
 def open_parts(procedures: Sequence[Procedure]) -> dict[str, tuple[str, ...]]:
@@ -462,7 +470,7 @@ def open_parts(procedures: Sequence[Procedure]) -> dict[str, tuple[str, ...]]:
 
 def left_open(parsed: ParsedDescription, parts: Sequence[str]) -> list[str]:
     """Those of ``parts`` the description does not say either."""
-    return [part for part in parts if _is_open(parsed, part)]
+    return [part for part in parts if _unsaid(parsed, part)]
 
 
 class CuratedIndex:

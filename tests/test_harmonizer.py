@@ -224,7 +224,12 @@ def test_generic_code_is_a_marked_fallback(
 
 @pytest.mark.parametrize(
     ("description", "modality"),
-    [("CT CHEST WO", "CT"), ("XR KNEE LEFT 2 VIEWS", "CR"), ("MR BRAIN WO AND W", "MR")],
+    [
+        ("CT CHEST WO", "CT"),
+        ("XR KNEE LEFT 2 VIEWS", "CR"),
+        ("MR BRAIN WO AND W", "MR"),
+        ("BILATERAL ANKLE MIN 3 VIEWS", "CR"),  # an open count the description states
+    ],
 )
 def test_specified_exam_is_no_fallback(fitted: Harmonizer, description: str, modality: str) -> None:
     result = fitted.map(description, modality)
