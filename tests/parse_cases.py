@@ -1676,4 +1676,16 @@ CASES = [
             "view_type": ("Ventilation", "Perfusion"),
         },
     ),
+    # "2 or more views" is at least two.
+    (
+        "XR SHOULDER LT 2 OR MORE VIEWS",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Shoulder",),
+            "laterality": "Left",
+            "view_count": (2, None),
+        },
+    ),
 ]
