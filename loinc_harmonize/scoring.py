@@ -109,7 +109,9 @@ class Scorer:
                 ("imaging_focus", "region_imaged"),
             ),
             _fields(
-                (self._laterality, self._timing), ("laterality", "timing"), ("laterality", "timing")
+                (self._laterality, self._timing, self._route),
+                ("laterality", "timing", "pharmaceutical_route"),
+                ("laterality", "timing", "pharmaceutical_route"),
             ),
             _fields(
                 (self._views, self._view_types),
@@ -429,6 +431,14 @@ class Scorer:
 
     def _timing(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         return self._pair("timing", p.timing, c.timing, "contrast timing")
+
+    def _route(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+        ours, theirs = p.pharmaceutical_route, c.pharmaceutical_route
+        if not ours or not theirs:
+            return None  # most descriptions leave the route to the contrast timing
+        if ours == theirs:
+            return self._make("route", "agree", f"contrast route agrees: {theirs}")
+        return self._make("route", "conflict", f"contrast route conflicts: {ours} vs {theirs}")
 
     def _views(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = p.view_count, c.view_count

@@ -1688,4 +1688,15 @@ CASES = [
             "view_count": (2, None),
         },
     ),
+    # Oral contrast is a route: it tells PO codes from IV ones.
+    (
+        "CT ABD/PELVIS W/ IV + ORAL CONTRAST",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen", "Pelvis"),
+            "timing": "W",
+            "pharmaceutical_route": "PO",
+        },
+    ),
 ]

@@ -96,6 +96,13 @@ def test_no_side_written_no_side_guessed(
     assert fitted.playbook_[_best(fitted, description, modality)].laterality is None
 
 
+def test_contrast_route(fitted: Harmonizer) -> None:
+    oral = fitted.playbook_[_best(fitted, "CT ABDOMEN PELVIS WITH ORAL CONTRAST", "CT")]
+    assert oral.pharmaceutical_route == "PO"
+    iv = fitted.playbook_[_best(fitted, "CT ABDOMEN PELVIS W IV CONTRAST", "CT")]
+    assert iv.pharmaceutical_route == "IV"
+
+
 def test_view_count_conflict(fitted: Harmonizer) -> None:
     one = fitted.playbook_[_best(fitted, "XR RIGHT KNEE 1 VIEW", "DX")]
     assert one.view_count is None or one.view_count[0] <= 1

@@ -22,6 +22,7 @@ FIELDS = (
     "imaging_focus",
     "laterality",
     "timing",
+    "pharmaceutical_route",
     "view_count",
     "view_type",
     "reason_for_exam",
