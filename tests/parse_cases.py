@@ -1699,4 +1699,15 @@ CASES = [
             "pharmaceutical_route": "PO",
         },
     ),
+    # "IV" alone names IV contrast given (IP: inpatient).
+    (
+        "CAP IV IP",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest", "Abdomen", "Pelvis"),
+            "timing": "W",
+            "pharmaceutical_route": "IV",
+        },
+    ),
 ]
