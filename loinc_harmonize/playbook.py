@@ -367,13 +367,13 @@ _SYNONYM_COLUMNS = ("shortname", "displayname")
 
 def _synonyms(frame: pd.DataFrame, names: list[str]) -> list[tuple[str, ...]]:
     """Each row's other names, without blanks, repeats and copies of its long common name."""
-    columns = [frame[c] for c in _SYNONYM_COLUMNS if c in frame.columns]
+    columns = [frame[c].tolist() for c in _SYNONYM_COLUMNS if c in frame.columns]
     out = []
     for i, name in enumerate(names):
         seen = {name.lower()}
         found = []
         for column in columns:
-            value = str(column.iloc[i]).strip()
+            value = str(column[i]).strip()
             if value and value.lower() not in seen:
                 seen.add(value.lower())
                 found.append(value)

@@ -436,9 +436,7 @@ class Scorer:
         ours, theirs = p.pharmaceutical_route, c.pharmaceutical_route
         if not ours or not theirs:
             return None  # most descriptions leave the route to the contrast timing
-        if ours == theirs:
-            return self._make("route", "agree", f"contrast route agrees: {theirs}")
-        return self._make("route", "conflict", f"contrast route conflicts: {ours} vs {theirs}")
+        return self._pair("route", ours, theirs, "contrast route")
 
     def _views(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = p.view_count, c.view_count
