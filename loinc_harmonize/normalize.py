@@ -244,7 +244,13 @@ def normalized(value: object, lex: Lexicon) -> Normalized:
     raw = _drop_protocol_numbers(raw)
     expanded, applied = _expand(raw, lex, text)
     expanded, truncation = _complete_truncated(expanded, lex, text)
-    expanded = _drop_stray_symbols(expanded)
+    kept = _drop_stray_symbols(expanded)
+    if len(kept) < len(expanded):
+        # Dropping a symbol can bring words together ("1/V" -> "1 v"): read them again, so
+        # normalizing normalized text changes nothing.
+        kept, again = _expand(kept, lex, text)
+        applied += again
+    expanded = kept
     words = tuple(t.text for t in raw)
     # A description needs a word: numbers and punctuation alone describe no procedure.
     placeholder = (

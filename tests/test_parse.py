@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from loinc_harmonize import normalize, parse
@@ -172,6 +172,7 @@ description_text = st.text(
 
 @settings(max_examples=300, deadline=None)
 @given(description_text)
+@example("1/V")  # the dropped "/" brought "1 v" together (found by hypothesis in CI)
 def test_normalize_is_idempotent(text: str) -> None:
     once = normalize(text).text
     assert normalize(once).text == once
