@@ -1710,4 +1710,41 @@ CASES = [
             "pharmaceutical_route": "IV",
         },
     ),
+    # "With" that introduces a reconstruction or thin cuts is not contrast.
+    (
+        "CT CHEST WITHOUT CONTRAST WITH OR WITHOUT 2D RECON",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Chest",), "timing": "WO"},
+    ),
+    (
+        "Thorax^CHEST_WITHOUT_WITH_HI_RES_CUTS (Adult)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest",),
+            "timing": "WO",
+            "reason_for_exam": "High resolution",
+        },
+    ),
+    # Typos and short forms seen in MIDRC's backlog: WAND (W AND), CARD, PULMNARY.
+    (
+        "CTA CHEST WAND WITHOUT C AND RECONS",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "timing": "WO & W",
+        },
+    ),
+    (
+        "CT CARD W/CON PULMNARY VEIN",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart", "Pulmonary veins"),
+            "timing": "W",
+        },
+    ),
 ]
