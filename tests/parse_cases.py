@@ -1747,4 +1747,15 @@ CASES = [
             "timing": "W",
         },
     ),
+    # A stone protocol named without a region still covers the abdomen and pelvis.
+    (
+        "CT STONE STUDY(Adult)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen", "Pelvis"),
+            "timing": "WO",
+            "reason_for_exam": "Stone",
+        },
+    ),
 ]
