@@ -169,6 +169,24 @@ def _expand(
     return out, applied
 
 
+#: Rewrites of rewrites: a rule's output can be another rule's input ("SPINE^C-SPINE" ->
+#: "spine cervical spine" -> "cervical spine spine"); bounded, as rules could grow text.
+_MAX_PASSES = 4
+
+
+def _expand_fully(
+    tokens: list[Token], lexicon: Lexicon, original: str
+) -> tuple[list[Token], list[Applied]]:
+    """``_expand`` until nothing changes, so normalizing normalized text changes nothing."""
+    applied: list[Applied] = []
+    for _ in range(_MAX_PASSES):
+        expanded, more = _expand(tokens, lexicon, original)
+        if not more or [t.text for t in expanded] == [t.text for t in tokens]:
+            return expanded, applied + more
+        tokens, applied = expanded, applied + more
+    return tokens, applied
+
+
 def _complete_truncated(
     tokens: list[Token], lexicon: Lexicon, original: str
 ) -> tuple[list[Token], list[Applied]]:
@@ -242,15 +260,14 @@ def normalized(value: object, lex: Lexicon) -> Normalized:
     if changed:
         raw = [t._replace(start=0, end=len(text)) for t in raw]
     raw = _drop_protocol_numbers(raw)
-    expanded, applied = _expand(raw, lex, text)
-    expanded, truncation = _complete_truncated(expanded, lex, text)
+    expanded, applied = _expand_fully(raw, lex, text)
     kept = _drop_stray_symbols(expanded)
     if len(kept) < len(expanded):
-        # Dropping a symbol can bring words together ("1/V" -> "1 v"): read them again, so
-        # normalizing normalized text changes nothing.
-        kept, again = _expand(kept, lex, text)
+        # Dropping a symbol can bring words together ("1/V" -> "1 v"): read them again.
+        kept, again = _expand_fully(kept, lex, text)
         applied += again
-    expanded = kept
+    # After the symbols go, so a site suffix ("CONTRAS-CS") leaves the cut word last.
+    expanded, truncation = _complete_truncated(kept, lex, text)
     words = tuple(t.text for t in raw)
     # A description needs a word: numbers and punctuation alone describe no procedure.
     placeholder = (

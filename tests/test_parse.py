@@ -158,6 +158,12 @@ def test_hostile_input_never_raises(value: object) -> None:
         assert 0 <= evidence.span[0] <= evidence.span[1] <= len(parsed.original)
 
 
+def test_truncated_word_before_a_site_suffix_is_completed() -> None:
+    done = normalize("CT ABD AND PELVIS W WO CONTRAS-CS")
+    assert done.text == "ct abdomen and pelvis with and without contrast"
+    assert "TRUNCATED" in [r.rule_id for r in done.rules]
+
+
 def test_long_input_is_flagged() -> None:
     assert any("truncated" in f for f in parse("CT " * 50_000, "CT").flags)
 
@@ -173,6 +179,10 @@ description_text = st.text(
 @settings(max_examples=300, deadline=None)
 @given(description_text)
 @example("1/V")  # the dropped "/" brought "1 v" together (found by hypothesis in CI)
+# Real descriptions where one rule's output was another's input:
+@example("SPINE^C-SPINE")  # "spine cervical spine" -> "cervical spine spine"
+@example("CHEST 2 VIEWS FRONTAL AND LAT")  # "lat" -> "lateral", then "frontal and lateral"
+@example("CT ABD AND PELVIS W WO CONTRAS-CS")  # the cut word was last only once "-" went
 def test_normalize_is_idempotent(text: str) -> None:
     once = normalize(text).text
     assert normalize(once).text == once
