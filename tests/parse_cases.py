@@ -1758,4 +1758,42 @@ CASES = [
             "reason_for_exam": "Stone",
         },
     ),
+    # L/S is the lumbosacral spine, not a left side; FLEX, FLEX/EX are flexion (and extension);
+    # POR is portable.
+    (
+        "L/S SP W/OBL FLEX & EXTEN-CS",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Spine.lumbar",),
+            "view_type": ("Oblique",),
+            "maneuver": ("Flexion", "Extension"),
+        },
+    ),
+    (
+        "XR SPINE LUMBAR (AP, LAT, FLEX/EX)",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Spine.lumbar",),
+            "view_aggregation": "2 views",
+            "view_type": ("AP", "Lateral"),
+            "view_count": (2, 2),
+            "maneuver": ("Flexion", "Extension"),
+        },
+    ),
+    (
+        "XR POR CHEST 1V",
+        "CR",
+        {
+            "modality_type": "XR",
+            "modality_subtype": "Portable",
+            "region_imaged": ("Chest",),
+            "view_aggregation": "Single view",
+            "view_type": ("AP",),
+            "view_count": (1, 1),
+        },
+    ),
 ]
