@@ -268,6 +268,10 @@ def normalized(value: object, lex: Lexicon) -> Normalized:
         applied += again
     # After the symbols go, so a site suffix ("CONTRAS-CS") leaves the cut word last.
     expanded, truncation = _complete_truncated(kept, lex, text)
+    if truncation:
+        # The completed word may finish a longer pattern ("w contr" -> "with contrast").
+        expanded, again = _expand_fully(expanded, lex, text)
+        truncation += again
     words = tuple(t.text for t in raw)
     # A description needs a word: numbers and punctuation alone describe no procedure.
     placeholder = (
