@@ -180,17 +180,19 @@ def _expand_fully(
     """``_expand`` until nothing changes, so normalizing normalized text changes nothing."""
     applied: list[Applied] = []
     for _ in range(_MAX_PASSES):
-        expanded, more = _expand(tokens, lexicon, original)
-        if not more or [t.text for t in expanded] == [t.text for t in tokens]:
-            return expanded, applied + more
-        tokens, applied = expanded, applied + more
+        # A pass that applies no rule (identity rules are not recorded) changed nothing.
+        tokens, more = _expand(tokens, lexicon, original)
+        if not more:
+            break
+        applied += more
     return tokens, applied
 
 
 def _complete_truncated(
     tokens: list[Token], lexicon: Lexicon, original: str
 ) -> tuple[list[Token], list[Applied]]:
-    """Complete a last word cut mid-word (``HODGK`` -> ``hodgkins``) when the prefix is unique."""
+    """Complete a last word cut mid-word (``HODGK`` -> ``hodgkins``) when the prefix is unique;
+    the caller reads the completed word's rules (with the words before it)."""
     if not tokens:
         return tokens, []
     last = tokens[-1]
@@ -201,9 +203,8 @@ def _complete_truncated(
     if not matches or not all(m.startswith(matches[0]) for m in matches):
         return tokens, []
     word = matches[0]
-    completed, applied = _expand([last._replace(text=word)], lexicon, original)
     rule = Applied("TRUNCATED", (last.start, last.end), original[last.start : last.end], word)
-    return [*tokens[:-1], *completed], [rule, *applied]
+    return [*tokens[:-1], last._replace(text=word)], [rule]
 
 
 def _drop_stray_symbols(tokens: list[Token]) -> list[Token]:
@@ -269,7 +270,7 @@ def normalized(value: object, lex: Lexicon) -> Normalized:
     # After the symbols go, so a site suffix ("CONTRAS-CS") leaves the cut word last.
     expanded, truncation = _complete_truncated(kept, lex, text)
     if truncation:
-        # The completed word may finish a longer pattern ("w contr" -> "with contrast").
+        # The completed word may be abbreviated or finish a longer pattern ("w contr").
         expanded, again = _expand_fully(expanded, lex, text)
         truncation += again
     words = tuple(t.text for t in raw)
