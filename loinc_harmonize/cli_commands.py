@@ -13,7 +13,7 @@ from loinc_harmonize.exceptions import InputError, located
 from loinc_harmonize.exports import FORMATS, collect, write_export
 from loinc_harmonize.harmonizer import Harmonizer
 from loinc_harmonize.models import MappingResult
-from loinc_harmonize.playbook import load_playbook
+from loinc_harmonize.playbook import Playbook, load_playbook
 from loinc_harmonize.review import (
     CURATED_COLUMNS,
     EQUIVALENCES,
@@ -26,10 +26,28 @@ from loinc_harmonize.tables import read_table, undo_excel_safe, write_table
 CHUNK_ROWS = 50_000
 
 
+def _playbook(args: argparse.Namespace) -> Playbook | str | None:
+    """The playbook the options name: a path (read once by the harmonizer) or, with
+    ``--released-by``, the codes LOINC had released by then."""
+    path: str | None = args.playbook
+    if args.released_by is None:
+        return path
+    return load_playbook(path).filter(released_by=args.released_by)
+
+
+def _add_playbook_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--playbook", help="LOINC release folder/zip or playbook file")
+    parser.add_argument(
+        "--released-by",
+        metavar="VERSION",
+        help="only codes LOINC had released by this version (e.g. 2.73); needs Loinc.csv",
+    )
+
+
 def _harmonizer(args: argparse.Namespace) -> Harmonizer:
     if getattr(args, "model", None):
-        return Harmonizer.load(args.model, args.playbook)
-    harmonizer = Harmonizer(args.playbook)
+        return Harmonizer.load(args.model, _playbook(args))
+    harmonizer = Harmonizer(_playbook(args))
     curated: pd.DataFrame | str | None = None
     train = getattr(args, "train", None) or []
     if len(train) == 1:
@@ -149,16 +167,17 @@ def _run_evaluate(args: argparse.Namespace) -> int:
         train_frame = read_table(args.train)
         assert isinstance(train_frame, pd.DataFrame)
         train = train_frame
+    playbook = _playbook(args)
     for mode in args.modes.split(","):
         if train is not None and mode == "zero_shot":
-            h = Harmonizer(args.playbook).fit(train)
+            h = Harmonizer(playbook).fit(train)
             results = [
                 h.map(d, m)
                 for d, m in zip(frame["StudyDescription"], frame["Modality"], strict=True)
             ]
             truth = list(frame["_code"])
         else:
-            results, truth = run_mode(mode, frame, lambda: Harmonizer(args.playbook))
+            results, truth = run_mode(mode, frame, lambda: Harmonizer(playbook))
         stats = summarize(results, truth)
         print(
             f"{mode:<11} "
@@ -233,7 +252,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     mapper.add_argument(
         "-o", "--output", help="output file (default: INPUT_mapped.EXT), - for stdout"
     )
-    mapper.add_argument("--playbook")
+    _add_playbook_options(mapper)
     mapper.add_argument("--train", nargs="*", help="curated mapping tables to learn from")
     mapper.add_argument("--model", help="a harmonizer saved by 'loinc-harmonize fit'")
     mapper.add_argument("--description-column", default="StudyDescription")
@@ -258,7 +277,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     explain = commands.add_parser("explain", help="map one description and explain the result")
     explain.add_argument("description")
     explain.add_argument("--modality")
-    explain.add_argument("--playbook")
+    _add_playbook_options(explain)
     explain.add_argument("--train", nargs="*")
     explain.add_argument("--model", help="a harmonizer saved by 'loinc-harmonize fit'")
     explain.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -267,12 +286,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     evaluate = commands.add_parser("evaluate", help="measure accuracy on a labelled table")
     evaluate.add_argument("--labels", required=True)
     evaluate.add_argument("--train")
-    evaluate.add_argument("--playbook")
+    _add_playbook_options(evaluate)
     evaluate.add_argument("--modes", default="exact,zero_shot,grouped_cv,cv")
     evaluate.set_defaults(handler=_run_evaluate)
 
     fit = commands.add_parser("fit", help="fit on a playbook and curated tables; save as JSON")
-    fit.add_argument("--playbook")
+    _add_playbook_options(fit)
     fit.add_argument("--train", nargs="*", help="curated mapping tables to learn from")
     fit.add_argument("-o", "--output", required=True, help="model file (JSON, no pickle)")
     fit.set_defaults(handler=_run_fit)

@@ -14,7 +14,7 @@ from loinc_harmonize.curated import midrc_key
 from loinc_harmonize.harmonizer import Harmonizer
 from loinc_harmonize.models import MappingResult
 from loinc_harmonize.parse import parse
-from loinc_harmonize.playbook import Playbook, clean_code
+from loinc_harmonize.playbook import Playbook, clean_code, release_order
 
 
 @dataclass(frozen=True)
@@ -128,15 +128,29 @@ def run_mode(
 
 
 def error_category(
-    result: MappingResult, truth: str, playbook: Playbook, frame: pd.DataFrame
+    result: MappingResult,
+    truth: str,
+    playbook: Playbook,
+    frame: pd.DataFrame,
+    *,
+    labels_released_by: str | None = None,
 ) -> str:
-    """Why a result is wrong: code outside the playbook, a curated row that gives the predicted
-    code to the same (or identically parsed) description, a part the parser missed, or a
-    scoring trade-off."""
+    """Why a result is wrong: code outside the playbook, a predicted code LOINC released after
+    ``labels_released_by`` (the labels could not name it), a curated row that gives the
+    predicted code to the same (or identically parsed) description, a part the parser missed,
+    or a scoring trade-off."""
     if truth not in playbook:
         return "code outside the playbook"
     if result.parsed is not None and not result.parsed.usable:
         return "placeholder description"
+    predicted = playbook.get(result.loinc_code) if result.loinc_code else None
+    if (
+        labels_released_by is not None
+        and predicted is not None
+        and predicted.first_released
+        and release_order(predicted.first_released) > release_order(labels_released_by)
+    ):
+        return "predicted code released after the labels were made"
     same_text = frame.loc[frame["_key"] == midrc_key(result.description), "_code"]
     if same_text.nunique() > 1:
         return "label inconsistent with another curated row"

@@ -88,6 +88,9 @@ class Procedure(Parts):
     synonyms: tuple[str, ...] = Field(
         (), description="Other names LOINC gives the code (Loinc.csv SHORTNAME, DisplayName)"
     )
+    first_released: str | None = Field(
+        None, description="LOINC release that introduced the code (Loinc.csv VersionFirstReleased)"
+    )
     source: str = Field("", description="File and release the procedure was loaded from")
 
 

@@ -110,17 +110,44 @@ class Playbook:
         modality: str | None = None,
         region: str | None = None,
         status: str | Iterable[str] | None = None,
+        released_by: str | None = None,
     ) -> Playbook:
-        """A new playbook with the procedures matching every given criterion."""
+        """A new playbook with the procedures matching every given criterion.
+
+        ``released_by`` keeps the codes LOINC had released by that version (``"2.73"``): the
+        playbook a curated table made then was chosen from. It needs the release of each code
+        (Loinc.csv's VersionFirstReleased); codes whose release is unknown are kept.
+        """
         statuses = {status} if isinstance(status, str) else set(status or ())
+        later = self._released_after(released_by)
         kept = [
             p
             for p in self
             if (modality is None or modality in (p.modality_type or "").split("+"))
             and (region is None or region in p.region_imaged or region in p.imaging_focus)
             and (not statuses or p.status in statuses)
+            and p.code not in later
         ]
-        return Playbook(kept, source=self.source, version=self.version, vocabulary=self.vocabulary)
+        source = f"{self.source} (released by {released_by})" if released_by else self.source
+        return Playbook(kept, source=source, version=self.version, vocabulary=self.vocabulary)
+
+    def _released_after(self, released_by: str | None) -> set[str]:
+        """The codes LOINC released after ``released_by`` (none when it is None)."""
+        if released_by is None:
+            return set()
+        try:
+            limit = release_order(released_by)
+        except ValueError as exc:
+            raise PlaybookError(f"released_by: {exc}") from None
+        if not any(p.first_released for p in self):
+            msg = (
+                f"{self.source}: no code has a release version (Loinc.csv VersionFirstReleased),"
+                " so it cannot be limited to a release"
+            )
+            raise PlaybookError(msg)
+        return {
+            p.code for p in self if p.first_released and release_order(p.first_released) > limit
+        }
 
     def to_dataframe(self) -> pd.DataFrame:
         """One row per procedure; multi-valued parts joined with ``|``."""
@@ -331,9 +358,10 @@ def _procedures_from_table(
     names = [n.strip() for n in frame["long_common_name"]]
     _check_unique_names(codes, names, where)
     statuses = frame["status"] if "status" in frame.columns else ["ACTIVE"] * len(frame)
+    released = _column(frame, "versionfirstreleased")
     synonyms = _synonyms(frame, names)
     procedures: dict[str, Procedure] = {}
-    for i, (code, name, comp, system, method, status) in enumerate(
+    for i, (code, name, comp, system, method, status, first) in enumerate(
         zip(
             codes,
             names,
@@ -341,6 +369,7 @@ def _procedures_from_table(
             frame["system"],
             frame["method_typ"],
             statuses,
+            released,
             strict=True,
         )
     ):
@@ -355,6 +384,7 @@ def _procedures_from_table(
             status=_status(status, where, i),
             formal_name=f"{comp}|{system}|{method}",
             synonyms=synonyms[i],
+            first_released=(first or "").strip() or None,
             source=where,
         )
     return procedures, _table_version(frame)
@@ -363,6 +393,11 @@ def _procedures_from_table(
 #: Loinc.csv columns that name a code another way. RELATEDNAMES2 is left out: it is a bag of
 #: search terms ("Radiology; Imaging; Point in time"), not names a site writes.
 _SYNONYM_COLUMNS = ("shortname", "displayname")
+
+
+def _column(frame: pd.DataFrame, name: str) -> list[str]:
+    """A column's values, or blanks when the file does not have it."""
+    return list(frame[name]) if name in frame.columns else [""] * len(frame)
 
 
 def _synonyms(frame: pd.DataFrame, names: list[str]) -> list[tuple[str, ...]]:
@@ -443,6 +478,7 @@ def _merge(
                 status=base.status if base else "ACTIVE",
                 formal_name=base.formal_name if base else None,
                 synonyms=base.synonyms if base else (),
+                first_released=base.first_released if base else None,
                 source=where,
             )
         )
@@ -514,7 +550,22 @@ def _table_version(frame: pd.DataFrame) -> str | None:
     versions = [v for v in frame["versionlastchanged"] if re.fullmatch(r"\d+(\.\d+)*", v or "")]
     if not versions:
         return None
-    return max(versions, key=lambda v: tuple(int(x) for x in v.split(".")))
+    return max(versions, key=release_order)
+
+
+def release_order(version: str) -> tuple[int, int, str]:
+    """A LOINC release number as a sortable key: ``"2.7"`` is 2.70 and comes after 2.69.
+
+    LOINC 2.x minor numbers have two digits (2.03, 2.70); files that passed through a
+    spreadsheet lose the trailing zero, so a one-digit minor number is read as tens. The 1.0
+    releases carry a letter (``1.0l``), kept as the last element.
+    """
+    match = re.fullmatch(r"\s*(\d+)(?:\.(\d+))?(.*?)\s*", version)
+    if match is None:
+        raise ValueError(f"not a LOINC release number: {version!r}")
+    major, minor, rest = match.groups()
+    tens = int(minor) * 10 if minor is not None and len(minor) == 1 and major != "1" else None
+    return int(major), tens if tens is not None else int(minor or 0), rest
 
 
 def _core_version(path: Path) -> str | None:
@@ -528,7 +579,10 @@ def _fingerprint(procedures: Iterable[Procedure]) -> str:
     digest = hashlib.sha256()
     for procedure in sorted(procedures, key=lambda p: p.code):
         # Without synonyms a record hashes as it did before they existed (saved models load).
-        skip = {"source"} if procedure.synonyms else {"source", "synonyms"}
+        # The release a code came in never changes how it is matched, so it is not hashed.
+        skip = {"source", "first_released"}
+        if not procedure.synonyms:
+            skip.add("synonyms")
         digest.update(procedure.model_dump_json(exclude=skip).encode("utf-8"))
     return digest.hexdigest()
 

@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loinc_harmonize import Harmonizer
+from loinc_harmonize import Harmonizer, Playbook
 from loinc_harmonize.batch import OUTPUT_COLUMNS, map_dataframe
 from loinc_harmonize.cli import main
-from loinc_harmonize.evaluate import ece
+from loinc_harmonize.evaluate import Columns, ece, error_category, labelled
 from loinc_harmonize.exceptions import InputError
 from loinc_harmonize.vocab import data_dir
 
@@ -119,6 +119,38 @@ def test_cli_evaluate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["evaluate", "--labels", str(labels), "--modes", "exact,zero_shot,cv"]) == 0
     out = capsys.readouterr().out
     assert "zero_shot" in out and "top1" in out
+
+
+def test_error_category_names_a_code_released_after_the_labels(core: Playbook) -> None:
+    frame = labelled(
+        pd.DataFrame(
+            {
+                "Modality": ["CT"],
+                "StudyDescription": ["CT CHEST WO IV CONTRAST"],
+                "LOINC code": ["29252-4"],
+            }
+        ),
+        Columns(),
+    )
+    result = Harmonizer(core).fit().map("CT CHEST WO IV CONTRAST", "CT")
+    assert result.loinc_code == "106845-1"  # CT Chest WO contrast IV, new in LOINC 2.81
+    late = error_category(result, "29252-4", core, frame, labels_released_by="2.73")
+    assert late == "predicted code released after the labels were made"
+    assert error_category(result, "29252-4", core, frame, labels_released_by="2.81") != late
+    assert error_category(result, "29252-4", core, frame) != late
+
+
+def test_cli_evaluate_released_by(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    labels = tmp_path / "labels.csv"
+    labels.write_text(
+        "Modality,StudyDescription,LOINC code\nCT,CT CHEST WO IV CONTRAST,29252-4\n",
+        encoding="utf-8",
+    )
+    args = ["evaluate", "--labels", str(labels), "--modes", "zero_shot"]
+    assert main(args) == 0
+    assert "top1 0.000" in capsys.readouterr().out
+    assert main([*args, "--released-by", "2.73"]) == 0
+    assert "top1 1.000" in capsys.readouterr().out
 
 
 def test_cli_reports_skipped_curated_rows(

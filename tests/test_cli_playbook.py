@@ -22,6 +22,18 @@ def test_playbook_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Portable XR Chest AP single view" in out and "Portable" in out
 
 
+def test_released_by_maps_to_the_codes_loinc_had_then(capsys: pytest.CaptureFixture[str]) -> None:
+    """CT Chest WO contrast IV came in LOINC 2.81; a table pinned to 2.73 cannot use it."""
+    args = ["explain", "CT CHEST WO IV CONTRAST", "--modality", "CT"]
+    assert main(args) == 0
+    assert "106845-1 CT Chest WO contrast IV" in capsys.readouterr().out
+    assert main([*args, "--released-by", "2.73"]) == 0
+    assert "29252-4 CT Chest WO contrast " in capsys.readouterr().out
+    assert main([*args, "--released-by", "two"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'two'" in err
+
+
 def test_unknown_code_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["playbook", "show", "0000-0"]) == 2
     err = capsys.readouterr().err

@@ -15,6 +15,7 @@ from loinc_harmonize.exceptions import (
     PlaybookFormatError,
 )
 from loinc_harmonize.models import PART_FIELDS
+from loinc_harmonize.playbook import release_order
 
 from .conftest import needs_shared
 
@@ -121,6 +122,66 @@ def test_fingerprint_is_content_hash(core: Playbook, table: Path) -> None:
     assert len(core.fingerprint) == 64
     assert load_playbook().fingerprint == core.fingerprint
     assert load_playbook(table).fingerprint != core.fingerprint
+
+
+def test_release_order_reads_loinc_release_numbers() -> None:
+    in_order = [
+        "1.0j-a",
+        "1.0l",
+        "2.0",
+        "2.03",
+        "2.1",
+        "2.4",
+        "2.42",
+        "2.69",
+        "2.7",
+        "2.71",
+        "2.81",
+    ]
+    assert sorted(reversed(in_order), key=release_order) == in_order
+    # A spreadsheet drops the trailing zero of 2.70; both spellings are one release.
+    assert release_order("2.7") == release_order("2.70") == release_order(" 2.70 ")
+    with pytest.raises(ValueError, match="latest"):
+        release_order("latest")
+
+
+RELEASED_TABLE = (
+    '"LOINC_NUM","COMPONENT","SYSTEM","METHOD_TYP","CLASS","LONG_COMMON_NAME",'
+    '"VersionFirstReleased"\n'
+    '"29252-4","Multisection^WO contrast","Chest","CT","RAD","CT Chest WO contrast","2.03"\n'
+    '"106845-1","Multisection^WO contrast IV","Chest","CT","RAD","CT Chest WO contrast IV",'
+    '"2.81"\n'
+    '"24628-0","Multisection^W contrast IV","Chest","CT","RAD","CT Chest W contrast IV","2.7"\n'
+    '"24627-2","Multisection","Chest","CT","RAD","CT Chest",""\n'
+)
+
+
+def test_filter_released_by_keeps_the_codes_loinc_had_then(tmp_path: Path) -> None:
+    playbook = load_playbook(write(tmp_path / "Loinc.csv", RELEASED_TABLE))
+    assert playbook["106845-1"].first_released == "2.81"
+    assert playbook["24627-2"].first_released is None
+    then = playbook.filter(released_by="2.73")
+    # 2.7 is 2.70, before 2.73; a code whose release is unknown is kept.
+    assert sorted(p.code for p in then) == ["24627-2", "24628-0", "29252-4"]
+    assert then.source.endswith("(released by 2.73)")
+    assert then.fingerprint != playbook.fingerprint
+    assert len(playbook.filter(released_by="2.81")) == len(playbook)
+
+
+def test_filter_released_by_needs_release_numbers(table: Path) -> None:
+    with pytest.raises(PlaybookError, match="VersionFirstReleased"):
+        load_playbook(table).filter(released_by="2.73")
+    with pytest.raises(PlaybookError, match="not a LOINC release number"):
+        load_playbook().filter(released_by="soon")
+
+
+def test_release_number_is_not_part_of_the_fingerprint(core: Playbook) -> None:
+    """When a code came into LOINC never changes how it is matched: saved models still load."""
+    stripped = Playbook(
+        (p.model_copy(update={"first_released": None}) for p in core), source="test"
+    )
+    assert stripped.fingerprint == core.fingerprint
+    assert all(p.first_released for p in core)
 
 
 def test_to_dataframe(core: Playbook) -> None:
@@ -334,7 +395,7 @@ def test_bundled_core_matches_reference(core: Playbook, reference: Playbook) -> 
         truth = reference[procedure.code]
         assert procedure.long_common_name == truth.long_common_name
         assert procedure.status == truth.status
-        for field in (*PART_FIELDS, "view_count", "body_system", "formal_name"):
+        for field in (*PART_FIELDS, "view_count", "body_system", "formal_name", "first_released"):
             assert getattr(procedure, field) == getattr(truth, field), (procedure.code, field)
 
 
