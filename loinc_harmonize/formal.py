@@ -50,6 +50,8 @@ def parse_system(system: str, vocab: Vocabulary) -> dict[str, object]:
         subject = _lat(subj.strip())[0] or None
         if subject == "Patient":
             subject = None
+    whole: list[str] = []  # regions named on their own
+    holding: set[str] = set()  # regions that hold a named focus
     for element in re.split(r"\s*&&\s*|\s+&\s+", text):
         element = element.strip()
         if not element or element.upper() == "XXX":
@@ -61,19 +63,28 @@ def parse_system(system: str, vocab: Vocabulary) -> dict[str, object]:
                 lateralities.append(lat)
             if not name or name.upper() == "XXX":
                 continue
-            if sep or vocab.is_region(name):
+            if sep:
                 regions.append(name)
+                holding.add(name)
+            elif vocab.is_region(name):
+                regions.append(name)
+                whole.append(name)
             else:
                 foci.append(name)
                 parent = vocab.region_of(name)
                 if parent:
                     regions.append(parent)
+                    holding.add(parent)
         for token in right.split("+") if sep else ():
             name, lat = _lat(token)
             if lat:
                 lateralities.append(lat)
             if name:
                 foci.append(name)
+    # "Chest>Ribs & Chest" images the ribs and the whole chest, "Head & Head>Sinuses" the head
+    # and the sinuses: the region named whole beside a focus it holds is a focus too, or the
+    # code would read exactly as the ribs (the sinuses) alone.
+    foci.extend(r for r in whole if r in holding)
     laterality = None
     if lateralities:
         laterality = lateralities[0] if len(set(lateralities)) == 1 else "Bilateral"

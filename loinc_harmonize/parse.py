@@ -190,6 +190,23 @@ def _region_from_foci(out: _Collector, lexicon: Lexicon) -> None:
             out.add("region_imaged", region, "HIERARCHY", source.span)
 
 
+def _drop_lone_whole_regions(out: _Collector, lexicon: Lexicon) -> None:
+    """A region joined to a focus it holds ("ribs with chest") is imaged whole beside it, as
+    LOINC's ``Chest>Ribs & Chest`` is, and comes after the focus as there; joined to anything
+    else ("abdomen and chest") it is only a region: that reading is dropped with its evidence."""
+    foci = out.values.get("imaging_focus", [])
+    vocab = lexicon.vocabulary
+    whole = [f for f in foci if vocab.is_region(f)]
+    if not whole:
+        return
+    held = {vocab.region_of(f) for f in foci}
+    lone = {f for f in whole if f not in held}
+    out.values["imaging_focus"] = [f for f in foci if f not in whole] + [
+        f for f in whole if f not in lone
+    ]
+    out.evidence = [e for e in out.evidence if not (e.field == "imaging_focus" and e.value in lone)]
+
+
 def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector) -> None:
     """Add parts the description implies (a PE study is a CTA with contrast), marked as such."""
     for rule in lexicon.implications_by_modality.get(modality or "", ()):
@@ -272,6 +289,7 @@ def parse(
     unrecognized = _scan(tokens, chosen, lex, out, matches)
     _add_body_part(body_part_examined, chosen, lex, out)
     _region_from_foci(out, lex)
+    _drop_lone_whole_regions(out, lex)
     # Implications refine what the text says; with nothing read they would invent a study.
     if any(e.rule_id.startswith("PAR") for e in out.evidence):
         _apply_implications(chosen, lex, out)

@@ -16,8 +16,10 @@ from pathlib import Path
 
 from loinc_harmonize.models import Procedure
 from loinc_harmonize.playbook import _flat_record, load_playbook
+from loinc_harmonize.vocab import load_vocabulary
 
 OUT = Path(__file__).resolve().parent.parent / "playbook_data"
+VOCABULARY = load_vocabulary()
 
 HEAD_NECK_FOCI = {
     (),
@@ -80,6 +82,12 @@ LIMB_FOCI = {"Knee", "Shoulder", "Ankle", "Foot", "Hand", "Wrist", "Hip", "Elbow
 TORSO = {"Chest", "Abdomen", "Pelvis"}
 
 
+def _foci(p: Procedure) -> tuple[str, ...]:
+    """The foci without a region imaged whole beside them (``Chest>Ribs & Chest``): the groups
+    below select an exam by what it focuses on."""
+    return tuple(f for f in p.imaging_focus if not VOCABULARY.is_region(f))
+
+
 def _plain(p: Procedure) -> bool:
     return p.status == "ACTIVE" and p.guidance_for_action is None and p.subject is None
 
@@ -94,7 +102,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
         lambda p: (
             _plain(p)
             and not p.region_imaged
-            and not p.imaging_focus
+            and not _foci(p)
             and p.modality_subtype in (None, "Portable", "Angio", "SPECT")
         ),
     ),
@@ -104,7 +112,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
             _plain(p)
             and p.modality_type == "XR"
             and p.region_imaged in (("Chest",), ("Chest", "Abdomen"))
-            and p.imaging_focus in ((), ("Ribs",))
+            and _foci(p) in ((), ("Ribs",))
         ),
     ),
     (
@@ -113,7 +121,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
             _plain(p)
             and p.modality_type == "CT"
             and p.region_imaged == ("Chest",)
-            and p.imaging_focus in CHEST_FOCI
+            and _foci(p) in CHEST_FOCI
         ),
     ),
     (
@@ -132,7 +140,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
             and p.modality_type in ("CT", "MR")
             and set(p.region_imaged) <= {"Head", "Neck"}
             and bool(p.region_imaged)
-            and p.imaging_focus in HEAD_NECK_FOCI
+            and _foci(p) in HEAD_NECK_FOCI
             and p.laterality is None
         ),
     ),
@@ -141,7 +149,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
         lambda p: (
             _plain(p)
             and p.modality_type in ("CT", "MR", "XR")
-            and p.imaging_focus in SPINE_FOCI
+            and _foci(p) in SPINE_FOCI
             and p.modality_subtype is None
             and (p.modality_type != "XR" or p.maneuver == ())
         ),
@@ -153,7 +161,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
             and p.modality_type in ("CT", "MR", "US", "XR")
             and set(p.region_imaged) <= {"Abdomen", "Pelvis"}
             and bool(p.region_imaged)
-            and p.imaging_focus in ABD_FOCI
+            and _foci(p) in ABD_FOCI
             and p.laterality is None
         ),
     ),
@@ -163,7 +171,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
             _plain(p)
             and p.modality_type in ("MR", "US")
             and p.region_imaged == ("Chest",)
-            and p.imaging_focus in CHEST_FOCI
+            and _foci(p) in CHEST_FOCI
         ),
     ),
     (
@@ -172,8 +180,8 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
             _plain(p)
             and p.modality_type == "XR"
             and p.modality_subtype is None
-            and len(p.imaging_focus) == 1
-            and p.imaging_focus[0] in LIMB_FOCI
+            and len(_foci(p)) == 1
+            and _foci(p)[0] in LIMB_FOCI
             # Sides and the code without one: many sites do not write the side.
             and p.laterality in ("Left", "Right", "Bilateral", None)
             and not p.maneuver
@@ -187,8 +195,8 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
         lambda p: (
             _plain(p)
             and p.modality_type in ("CT", "MR")
-            and len(p.imaging_focus) == 1
-            and p.imaging_focus[0] in {"Knee", "Shoulder", "Hip"}
+            and len(_foci(p)) == 1
+            and _foci(p)[0] in {"Knee", "Shoulder", "Hip"}
             and p.laterality in ("Left", "Right", None)
         ),
     ),
@@ -208,10 +216,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
         lambda p: (
             _plain(p)
             and p.modality_type in ("PT", "PT+CT", "NM", "NM+CT")
-            and (
-                p.region_imaged in ((), ("Whole body",))
-                or p.imaging_focus in (("Heart",), ("Lung",))
-            )
+            and (p.region_imaged in ((), ("Whole body",)) or _foci(p) in (("Heart",), ("Lung",)))
             and p.modality_subtype in (None, "SPECT")
             and len(p.view_type) <= 1
             and not p.maneuver
@@ -224,7 +229,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
             _plain(p)
             and p.modality_type == "RF"
             and p.modality_subtype is None
-            and p.imaging_focus
+            and _foci(p)
             in (
                 ("Esophagus",),
                 ("Gastrointestinal tract",),
@@ -240,7 +245,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
             _guided(p)
             and p.modality_type in ("RF", "US")
             and p.region_imaged == ("Chest",)
-            and not p.imaging_focus
+            and not _foci(p)
         ),
     ),
     (
@@ -249,7 +254,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
             _guided(p)
             and p.modality_type == "CT"
             and p.region_imaged in (("Chest",), ("Abdomen",), ("Pelvis",))
-            and not p.imaging_focus
+            and not _foci(p)
         ),
     ),
     (

@@ -183,7 +183,7 @@ CASES = [
         {
             "modality_type": "XR",
             "region_imaged": ("Chest",),
-            "imaging_focus": ("Ribs",),
+            "imaging_focus": ("Ribs", "Chest"),
             "laterality": "Left",
             "view_count": (1, 1),
             "view_type": ("Frontal",),
@@ -1795,5 +1795,50 @@ CASES = [
             "view_type": ("AP",),
             "view_count": (1, 1),
         },
+    ),
+    # A region joined to a focus it holds is imaged whole as well (LOINC: Chest>Ribs & Chest);
+    # the chest's own PA view is not a count of the ribs' views.
+    (
+        "XR RIBS INCLUDING PA CHEST XR, RIGHT",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Ribs", "Chest"),
+            "laterality": "Right",
+        },
+    ),
+    (
+        "XR CHEST AND RIBS LEFT",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Ribs", "Chest"),
+            "laterality": "Left",
+        },
+    ),
+    (
+        "XR LEFT RIBS 2 VIEWS UNILATERAL WITH CHEST",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Ribs", "Chest"),
+            "laterality": "Left",
+            "view_aggregation": "2 views",
+            "view_count": (2, 2),
+        },
+    ),
+    # Joined to no focus it holds, the chest is only a region.
+    (
+        "CT ABD PELVIS WITH CHEST",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Abdomen", "Pelvis", "Chest")},
+    ),
+    (
+        "XR CHEST AND ABDOMEN",
+        "CR",
+        {"modality_type": "XR", "region_imaged": ("Chest", "Abdomen")},
     ),
 ]

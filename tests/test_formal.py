@@ -35,6 +35,17 @@ SYSTEMS = [
         "Bilateral",
     ),
     ("Head>Face & Neck", ("Head", "Neck"), ("Face",), None),
+    # A region named whole beside a focus it holds is imaged too: ribs and chest, not ribs.
+    ("Chest>Ribs.right & Chest", ("Chest",), ("Ribs", "Chest"), "Right"),
+    ("Chest>Ribs && Chest", ("Chest",), ("Ribs", "Chest"), None),
+    ("Ribs.left+Chest", ("Chest",), ("Ribs", "Chest"), "Left"),
+    ("Head & Head>Sinuses", ("Head",), ("Sinuses", "Head"), None),
+    (
+        "Head & Head>Maxillofacial region & Neck>Spine.cervical",
+        ("Head", "Neck"),
+        ("Maxillofacial region", "Spine.cervical", "Head"),
+        None,
+    ),
 ]
 
 

@@ -131,6 +131,27 @@ def test_focus_the_code_adds_counts_against_it(fitted: Harmonizer) -> None:
     assert part.weight < shared_only
 
 
+@pytest.mark.parametrize(
+    ("description", "with_chest"),
+    [
+        ("XR RIBS INCLUDING PA CHEST XR, RIGHT", True),
+        ("XR RIGHT RIBS 2 VIEWS UNILATERAL WITH CHEST", True),
+        ("XR RIBS RIGHT 2 VIEWS", False),
+        ("XR RIBS RIGHT PA", False),
+    ],
+)
+def test_ribs_with_chest_and_ribs_alone_are_told_apart(
+    fitted: Harmonizer, description: str, with_chest: bool
+) -> None:
+    """LOINC's "XR Ribs - right and Chest" codes image the whole chest as well; before the
+    region named whole was read as a focus both kinds read as ribs alone."""
+    result = fitted.map(description, "DX")
+    assert result.loinc_code is not None and result.parsed is not None
+    code = fitted.playbook_[result.loinc_code]
+    assert ("Chest" in code.imaging_focus) is with_chest, code.long_common_name
+    assert "Ribs" in code.imaging_focus and code.laterality == "Right"
+
+
 def test_modality_blocks_candidates(fitted: Harmonizer) -> None:
     result = fitted.map("CHEST", "CT")
     assert all(
