@@ -1841,4 +1841,28 @@ CASES = [
         "CR",
         {"modality_type": "XR", "region_imaged": ("Chest", "Abdomen")},
     ),
+    # A CT angiogram needs IV contrast: named beside a plain (WO) part it is a WO and W study.
+    (
+        "CT CODE STROKE (BRAIN WO, CTA, PERFUSION)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Brain",),
+            "timing": "WO & W",
+            "reason_for_exam": "Stroke",
+        },
+    ),
+    (
+        "ACWOWC ANGIO CHEST WO/WC",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "timing": "WO & W",
+        },
+    ),
+    ("CHEST WC", "CT", {"modality_type": "CT", "region_imaged": ("Chest",), "timing": "W"}),
 ]
