@@ -1865,4 +1865,17 @@ CASES = [
         },
     ),
     ("CHEST WC", "CT", {"modality_type": "CT", "region_imaged": ("Chest",), "timing": "W"}),
+    # "Right side up" restates a left decubitus; read as a side, it made the study bilateral.
+    (
+        "XR CHEST LEFT DECUBITUS VIEW (RIGHT SIDE UP)",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "laterality": "Left",
+            "view_type": ("Decubitus",),
+            "view_aggregation": "Single view",
+            "view_count": (1, 1),
+        },
+    ),
 ]
