@@ -1878,4 +1878,41 @@ CASES = [
             "view_count": (1, 1),
         },
     ),
+    # An embolus sought in the chest is a pulmonary embolus (and its study the pulmonary
+    # arteries'); elsewhere it stays an embolus. Pulmonary hypertension is no PE study.
+    (
+        "CTA Chest W Embolus",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Pulmonary arteries",),
+            "timing": "W",
+            "reason_for_exam": "Pulmonary embolus",
+        },
+    ),
+    (
+        "CTA HEAD NECK EMBOLUS",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Head", "Neck"),
+            "timing": "W",
+            "reason_for_exam": "Embolus",
+        },
+    ),
+    (
+        "CT ANGIOGRAM CHEST FOR PULMONARY HYPE",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Pulmonary arteries",),
+            "timing": "W",
+            "reason_for_exam": "Pulmonary hypertension",
+        },
+    ),
 ]
