@@ -1915,4 +1915,10 @@ CASES = [
             "reason_for_exam": "Pulmonary hypertension",
         },
     ),
+    # Enterography images the small bowel through the abdomen and pelvis.
+    (
+        "CT ENTEROGRAPHY WITH CONTRAST",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Abdomen", "Pelvis"), "timing": "W"},
+    ),
 ]
