@@ -295,8 +295,16 @@ def parse(
         _apply_implications(chosen, lex, out)
     subtypes = lex.vocabulary.dicom_subtypes
     implied_subtype = next((subtypes[t] for t in tags if t in subtypes), None)
+    # Views named for one of several regions ("ABDOMEN SUPINE AND ERECT WITH CHEST", "RIBS
+    # WITH PA CHEST") say nothing of the others': they count at least, not exactly.
+    # Regions a focus implies (the thoracic and lumbar spine's) are one body part, not several.
+    named = {
+        e.value for e in out.evidence if e.field == "region_imaged" and e.rule_id != "HIERARCHY"
+    }
+    foci = out.values.get("imaging_focus", [])
+    several = len(named) > 1 or any(lex.vocabulary.is_region(f) for f in foci)
     return _assemble(
-        norm, out, tags, allowed, chosen, text_kinds, unrecognized, flags, implied_subtype
+        norm, out, tags, allowed, chosen, text_kinds, unrecognized, flags, implied_subtype, several
     )
 
 
@@ -329,6 +337,7 @@ def _assemble(
     unrecognized: list[str],
     flags: list[str],
     implied_subtype: str | None = None,
+    several_regions: bool = False,
 ) -> ParsedDescription:
     values = out.values
     fields: dict[str, object] = {}
@@ -355,9 +364,9 @@ def _assemble(
     views = values.get("view_type", [])
     projections = [v for v in views if v in _PROJECTIONS]
     if count is None and len(projections) >= 2:
-        count = (len(projections), len(projections))
+        count = (len(projections), None if several_regions else len(projections))
     if count is None and len(views) == 1 and views[0] in _SINGLE_VIEWS:
-        count = (1, 1)  # "CHEST AP", "XR C-SPINE LATERAL": one projection named, one view
+        count = (1, None if several_regions else 1)  # "CHEST AP": one projection, one view
     if count is None and values.get("view_count"):
         count = _count_range(values["view_count"][0])
     if count is not None:

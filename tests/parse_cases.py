@@ -1797,7 +1797,7 @@ CASES = [
         },
     ),
     # A region joined to a focus it holds is imaged whole as well (LOINC: Chest>Ribs & Chest);
-    # the chest's own PA view is not a count of the ribs' views.
+    # the chest's own PA view is one view at least, not the study's only one.
     (
         "XR RIBS INCLUDING PA CHEST XR, RIGHT",
         "DX",
@@ -1806,6 +1806,19 @@ CASES = [
             "region_imaged": ("Chest",),
             "imaging_focus": ("Ribs", "Chest"),
             "laterality": "Right",
+            "view_type": ("PA",),
+            "view_count": (1, None),
+        },
+    ),
+    # Views named for one of several regions count at least, not exactly.
+    (
+        "XR ABDOMEN SUPINE AND ERECT WITH CHEST",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Abdomen", "Chest"),
+            "view_type": ("Supine", "Upright"),
+            "view_count": (2, None),
         },
     ),
     (
@@ -1920,5 +1933,19 @@ CASES = [
         "CT ENTEROGRAPHY WITH CONTRAST",
         "CT",
         {"modality_type": "CT", "region_imaged": ("Abdomen", "Pelvis"), "timing": "W"},
+    ),
+    # Regions a focus implies are one body part: its named views count exactly.
+    (
+        "XR THORACOLUMBAR SPINE SUPINE AND ERECT SCOLIOSIS",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest", "Abdomen"),
+            "imaging_focus": ("Spine.thoracic", "Spine.lumbar", "Spine"),
+            "view_aggregation": "2 views",
+            "view_type": ("Supine", "Upright"),
+            "view_count": (2, 2),
+            "reason_for_exam": "Scoliosis",
+        },
     ),
 ]
