@@ -126,6 +126,7 @@ def main() -> int:
         AS_OF: reference.filter(released_by=CURATED_RELEASE),
         "core": load_playbook(),
     }
+    report["reference_version"] = reference.version
     for label, playbook in playbooks.items():
         report["playbook_codes"][label] = len(playbook)
         per_mode: dict[str, object] = {}

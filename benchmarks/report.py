@@ -84,7 +84,8 @@ def main() -> int:
         f"## Accuracy (`accuracy.py`): MIDRC's curated table, 2022-11 ({acc['rows']} rows)",
         "",
         f"Playbooks: the full reference table ({acc['playbook_codes']['reference']:,} RAD codes,"
-        f" LOINC 2.81); the same limited to the codes LOINC had released by {release}"
+        f" LOINC {acc['reference_version']}); the same limited to the codes LOINC had released"
+        f" by {release}"
         f" ({acc['playbook_codes'][as_of]:,}), the release current when MIDRC's table was made"
         " (`Playbook.filter(released_by=...)`, `--released-by`): its curators could not choose"
         f" a later code; and the bundled core ({acc['playbook_codes']['core']:,}). Targets are"

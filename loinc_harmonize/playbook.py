@@ -564,8 +564,10 @@ def release_order(version: str) -> tuple[int, int, str]:
     if match is None:
         raise ValueError(f"not a LOINC release number: {version!r}")
     major, minor, rest = match.groups()
-    tens = int(minor) * 10 if minor is not None and len(minor) == 1 and major != "1" else None
-    return int(major), tens if tens is not None else int(minor or 0), rest
+    number = int(minor or 0)
+    if minor is not None and len(minor) == 1 and major != "1":
+        number *= 10
+    return int(major), number, rest
 
 
 def _core_version(path: Path) -> str | None:
