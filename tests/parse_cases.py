@@ -1948,4 +1948,25 @@ CASES = [
             "reason_for_exam": "Scoliosis",
         },
     ),
+    # A low-dose CT that follows a nodule is not lung cancer screening.
+    (
+        "CT CHEST WO CONTRAST (LOW DOSE FOR NODULE FOLLOW UP)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest",),
+            "timing": "WO",
+            "reason_for_exam": "Nodule follow-up",
+        },
+    ),
+    (
+        "Thorax^LOW_DOSE_NODULE_FU_WO_CM (Adult)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest",),
+            "timing": "WO",
+            "reason_for_exam": "Nodule follow-up",
+        },
+    ),
 ]
