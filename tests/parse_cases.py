@@ -1969,4 +1969,15 @@ CASES = [
             "reason_for_exam": "Nodule follow-up",
         },
     ),
+    # Spine levels joined by "and" are read as the run of levels they name.
+    (
+        "CT THORACIC AND LUMBAR SPINE WITHOUT IV CONTRAST",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest", "Abdomen"),
+            "imaging_focus": ("Spine.thoracic", "Spine.lumbar"),
+            "timing": "WO",
+        },
+    ),
 ]
