@@ -469,6 +469,7 @@ def _merge(
                     f"{code} {field_name}: playbook {given!r}, formal name {derived!r}"
                 )
             parts[field_name] = given
+        parts["imaging_focus"] = _with_whole_regions(parts.get("imaging_focus"), base, vocab)
         merged.append(
             _build(
                 parts,
@@ -484,6 +485,17 @@ def _merge(
         )
     merged.extend(p for code, p in table.items() if code not in playbook_parts)
     return merged, disagreements
+
+
+def _with_whole_regions(
+    focus: tuple[str, ...] | None, base: Procedure | None, vocab: Vocabulary
+) -> tuple[str, ...]:
+    """The Playbook's foci plus the regions the formal name images whole beside them
+    (``Chest>Ribs & Chest``): the parts file names the ribs only, and would make the code
+    read as ribs alone."""
+    given = tuple(focus or ())
+    whole = [f for f in (base.imaging_focus if base else ()) if vocab.is_region(f)]
+    return given + tuple(f for f in whole if f not in given)
 
 
 def _canonical_part(field_name: str, value: Any) -> Any:

@@ -241,6 +241,26 @@ def test_release_folder(tmp_path: Path, layout: tuple[str, str]) -> None:
     assert any("24628-0 region_imaged" in d for d in playbook.disagreements)
 
 
+def test_release_keeps_the_region_imaged_whole_beside_a_focus(tmp_path: Path) -> None:
+    """The Playbook file names the ribs as the focus of "XR Ribs - right and Chest Views";
+    the formal name's "& Chest" keeps the chest, or the code would read as ribs alone."""
+    write(
+        tmp_path / "Loinc.csv",
+        TABLE_HEADER + '"103356-2","Views","Find","Chest>Ribs.right & Chest","XR","RAD","ACTIVE",'
+        '"XR Ribs - right and Chest Views","2.75","x"\n',
+    )
+    name = "XR Ribs - right and Chest Views"
+    write(
+        tmp_path / "LoincRsnaRadiologyPlaybook.csv",
+        PARTS_HEADER
+        + f"103356-2,{name},LP1,Rad.Anatomic Location.Imaging Focus,Ribs,A,,,,\n"
+        + f"103356-2,{name},LP2,Rad.Anatomic Location.Region Imaged,Chest,A,,,,\n",
+    )
+    procedure = load_playbook(tmp_path)["103356-2"]
+    assert procedure.imaging_focus == ("Ribs", "Chest")
+    assert procedure.laterality == "Right"
+
+
 def test_release_zip_with_table_core(tmp_path: Path) -> None:
     archive = tmp_path / "Loinc_2.81.zip"
     with zipfile.ZipFile(archive, "w") as zf:
