@@ -327,6 +327,27 @@ def _add_body_part(value: object, modality: str | None, lex: Lexicon, out: _Coll
             )
 
 
+def _study_count(
+    stated: tuple[int, int | None] | None, views: list[str], several_regions: bool
+) -> tuple[int, int | None] | None:
+    """The study's view count from the count the text states and the projections it names.
+
+    Views named for one of several regions ("ABDOMEN SUPINE AND ERECT WITH CHEST") say nothing
+    of the others': they count at least, not exactly; so does a stated count that is fewer
+    than the projections named ("SUPINE UPRIGHT AND 1 VIEW CHEST": the one view is the chest's).
+    """
+    projections = [v for v in views if v in _PROJECTIONS]
+    if stated is not None:
+        if several_regions and stated[1] is not None and len(projections) > stated[1]:
+            return max(stated[0], len(projections)), None
+        return stated
+    if len(projections) >= 2:
+        return len(projections), None if several_regions else len(projections)
+    if len(views) == 1 and views[0] in _SINGLE_VIEWS:
+        return 1, None if several_regions else 1  # "CHEST AP": one projection, one view
+    return None
+
+
 def _assemble(
     normalized: Normalized,
     out: _Collector,
@@ -361,12 +382,7 @@ def _assemble(
     }
     if count is None and stated:
         count = _count_range(sorted(stated)[0])
-    views = values.get("view_type", [])
-    projections = [v for v in views if v in _PROJECTIONS]
-    if count is None and len(projections) >= 2:
-        count = (len(projections), None if several_regions else len(projections))
-    if count is None and len(views) == 1 and views[0] in _SINGLE_VIEWS:
-        count = (1, None if several_regions else 1)  # "CHEST AP": one projection, one view
+    count = _study_count(count, values.get("view_type", []), several_regions)
     if count is None and values.get("view_count"):
         count = _count_range(values["view_count"][0])
     if count is not None:

@@ -1980,4 +1980,16 @@ CASES = [
             "timing": "WO",
         },
     ),
+    # Fewer views counted than named, with several regions: the count is one region's.
+    (
+        "XR ACUTE ABDOMEN (SUPINE UPRIGHT AND 1 VIEW CHEST)",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Abdomen", "Chest"),
+            "view_type": ("Supine", "Upright"),
+            "view_aggregation": "GE 2 views",
+            "view_count": (2, None),
+        },
+    ),
 ]
