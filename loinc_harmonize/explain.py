@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from loinc_harmonize.formal import count_text
 from loinc_harmonize.models import MappingResult
 
 
@@ -19,7 +20,7 @@ def render_explanation(result: MappingResult) -> str:
         lines.append("parsed parts:")
         lines.extend(f"  {k}: {_show(v)}" for k, v in parts.items())
         if result.parsed.view_count:
-            lines.append(f"  view_count: {_show(result.parsed.view_count)}")
+            lines.append(f"  view_count: {count_text(result.parsed.view_count)}")
     lines.append("steps:")
     for step in result.audit.steps:
         rule = f" [{step.rule_id}]" if step.rule_id else ""

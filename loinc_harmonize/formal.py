@@ -211,10 +211,18 @@ def aggregation_name(count: tuple[int, int | None]) -> str:
     """View aggregation wording for a count range: Single view, 2 views, GE 3 views."""
     lo, hi = count
     if hi is None:
-        return f"GE {lo} views"
+        return "Views" if lo <= 1 else f"GE {lo} views"  # LOINC's "Views": one or more
     if lo == hi:
         return "Single view" if lo == 1 else f"{lo} views"
     return f"{lo}-{hi} views"
+
+
+def count_text(count: tuple[int, int | None]) -> str:
+    """A view count range as a reader writes it: ``1``, ``2-3``, ``>= 3``."""
+    lo, hi = count
+    if hi is None:
+        return f">= {lo}"
+    return str(lo) if lo == hi else f"{lo}-{hi}"
 
 
 def _view_name(token: str) -> str:

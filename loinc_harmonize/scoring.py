@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from loinc_harmonize.formal import count_text
 from loinc_harmonize.models import (
     PART_FIELDS,
     Contribution,
@@ -449,6 +450,7 @@ class Scorer:
         lo = max(ours[0], theirs[0])
         hi_ours = ours[1] if ours[1] is not None else 10**6
         hi_theirs = theirs[1] if theirs[1] is not None else 10**6
+        counts = f"description {count_text(ours)}, code {count_text(theirs)}"
         if lo <= min(hi_ours, hi_theirs):
             exact = ours == theirs
             weight = self.settings.weight("views_agree") * (1.0 if exact else 0.6)
@@ -456,13 +458,9 @@ class Scorer:
                 name="views",
                 weight=weight,
                 outcome="agree" if exact else "partial",
-                detail=f"view count compatible: description {_count(ours)}, code {_count(theirs)}",
+                detail=f"view count compatible: {counts}",
             )
-        return self._make(
-            "views",
-            "conflict",
-            f"view count conflicts: description {_count(ours)}, code {_count(theirs)}",
-        )
+        return self._make("views", "conflict", f"view count conflicts: {counts}")
 
     def _view_types(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours = {v for v in p.view_type if v != "Frontal"}
@@ -560,13 +558,6 @@ def _is_composite(c: Procedure) -> bool:
 def _within(focus: str, code_focus: str) -> bool:
     """``Spine`` in a description is satisfied by ``Spine.lumbar`` in a code, and vice versa."""
     return code_focus.startswith(focus + ".") or focus.startswith(code_focus + ".")
-
-
-def _count(count: tuple[int, int | None]) -> str:
-    lo, hi = count
-    if hi is None:
-        return f">= {lo}"
-    return str(lo) if lo == hi else f"{lo}-{hi}"
 
 
 _OUTCOMES: dict[str, Outcome] = {

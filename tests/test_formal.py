@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loinc_harmonize.formal import parse_component, parse_method, parse_system
+from loinc_harmonize.formal import (
+    aggregation_name,
+    count_text,
+    parse_component,
+    parse_method,
+    parse_system,
+)
 from loinc_harmonize.vocab import load_vocabulary
 
 VOCAB = load_vocabulary()
@@ -139,3 +145,17 @@ def test_formal_parsers_never_raise_on_syntax_soup(text: str) -> None:
     parse_component(text)
     parse_system(text, VOCAB)
     parse_method(text, VOCAB)
+
+
+@pytest.mark.parametrize(
+    ("count", "aggregation", "text"),
+    [
+        ((1, 1), "Single view", "1"),
+        ((2, 3), "2-3 views", "2-3"),
+        ((1, None), "Views", ">= 1"),  # one or more: LOINC's plain "Views"
+        ((3, None), "GE 3 views", ">= 3"),
+    ],
+)
+def test_count_wording(count: tuple[int, int | None], aggregation: str, text: str) -> None:
+    assert aggregation_name(count) == aggregation
+    assert count_text(count) == text
