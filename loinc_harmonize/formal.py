@@ -190,7 +190,7 @@ def _parse_core(
         rest = count.group("rest")
     named = [t.strip() for t in re.split(r"\s*[+&]\s*|\s+and\s+", rest) if t.strip()]
     named = [t for t in named if t.lower() not in ("limited", "diagnostic", "screening")]
-    view_types.extend(_view_name(t) for t in named)
+    view_types.extend(v for t in named for v in _view_names(t))
     if kind == "view":
         counts.append((1, 1))
         parts.setdefault("view_aggregation", "Single view")
@@ -223,6 +223,25 @@ def count_text(count: tuple[int, int | None]) -> str:
     if hi is None:
         return f">= {lo}"
     return str(lo) if lo == hi else f"{lo}-{hi}"
+
+
+#: "AP L-lateral-decubitus": an AP view with the patient lying on the left side.
+_DECUBITUS = re.compile(
+    r"^\(?(?:views?\s+)?(?:(?P<projection>AP|PA)\s+)?(?:(?P<side>[LR])-)?"
+    r"(?:lateral[- ])?decubitus(?:\s+portable)?\)?$",
+    re.IGNORECASE,
+)
+
+
+def _view_names(token: str) -> tuple[str, ...]:
+    """The view types a named view stands for: a decubitus view is its projection and the
+    side the patient lies on (``Decubitus.left``), so a description naming either matches."""
+    decubitus = _DECUBITUS.match(token.strip())
+    if decubitus is None:
+        return (_view_name(token),)
+    side = {"L": ".left", "R": ".right"}.get((decubitus.group("side") or "").upper(), "")
+    projection = decubitus.group("projection")
+    return (*((projection.upper(),) if projection else ()), f"Decubitus{side}")
 
 
 def _view_name(token: str) -> str:

@@ -207,6 +207,35 @@ def _drop_lone_whole_regions(out: _Collector, lexicon: Lexicon) -> None:
     out.evidence = [e for e in out.evidence if not (e.field == "imaging_focus" and e.value in lone)]
 
 
+_SIDES = {"Left": "Decubitus.left", "Right": "Decubitus.right"}
+
+
+def _decubitus_side(out: _Collector) -> None:
+    """A side named with a decubitus view is the side the patient lies on (LOINC's
+    ``L-lateral-decubitus``), not a side of the chest or abdomen; "bilateral" is both."""
+    values = out.values
+    if "Decubitus" not in values.get("view_type", []) or values.get("imaging_focus"):
+        return
+    sides = values.pop("laterality", [])
+    named = [_SIDES[s] for s in sides if s in _SIDES]
+    if "Bilateral" in sides:
+        named = list(_SIDES.values())
+    if not named:
+        values["laterality"] = sides
+        return
+    values["view_type"] = [v for v in values["view_type"] if v != "Decubitus"]
+    evidence = [e for e in out.evidence if e.field == "laterality"]
+    out.evidence = [
+        e
+        for e in out.evidence
+        if e.field != "laterality" and (e.field, e.value) != ("view_type", "Decubitus")
+    ]
+    for view in dict.fromkeys(named):
+        source = evidence[0] if evidence else None
+        span = source.span if source else (0, 0)
+        out.add("view_type", view, source.rule_id if source else "DECUBITUS", span)
+
+
 def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector) -> None:
     """Add parts the description implies (a PE study is a CTA with contrast), marked as such."""
     for rule in lexicon.implications_by_modality.get(modality or "", ()):
@@ -290,6 +319,7 @@ def parse(
     _add_body_part(body_part_examined, chosen, lex, out)
     _region_from_foci(out, lex)
     _drop_lone_whole_regions(out, lex)
+    _decubitus_side(out)
     # Implications refine what the text says; with nothing read they would invent a study.
     if any(e.rule_id.startswith("PAR") for e in out.evidence):
         _apply_implications(chosen, lex, out)
@@ -336,7 +366,7 @@ def _study_count(
     of the others': they count at least, not exactly; so does a stated count that is fewer
     than the projections named ("SUPINE UPRIGHT AND 1 VIEW CHEST": the one view is the chest's).
     """
-    projections = [v for v in views if v in _PROJECTIONS]
+    projections = [v for v in views if v.partition(".")[0] in _PROJECTIONS]  # Decubitus.left
     if stated is not None:
         if several_regions and stated[1] is not None and len(projections) > stated[1]:
             return max(stated[0], len(projections)), None

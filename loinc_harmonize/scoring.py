@@ -484,10 +484,13 @@ class Scorer:
             return self._make(
                 "view_type", "unsupported", f"code names views {', '.join(sorted(theirs))}"
             )
-        if ours & theirs:
+        # A decubitus view without its side is compatible with either side's (Decubitus.left),
+        # though a code that names the side says more than the description.
+        shared = len(ours & theirs) or 0.5 * any(_within(v, t) for v in ours for t in theirs)
+        if shared:
             return Contribution(
                 name="view_type",
-                weight=self.settings.weight("view_type_agree") / 2,
+                weight=self.settings.weight("view_type_agree") / 2 * min(shared, 1),
                 outcome="partial",
                 detail=f"views overlap: {sorted(ours)} vs {sorted(theirs)}",
             )

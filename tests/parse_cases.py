@@ -1879,16 +1879,38 @@ CASES = [
     ),
     ("CHEST WC", "CT", {"modality_type": "CT", "region_imaged": ("Chest",), "timing": "W"}),
     # "Right side up" restates a left decubitus; read as a side, it made the study bilateral.
+    # The side named with a decubitus view is the side lain on, not the chest's.
     (
         "XR CHEST LEFT DECUBITUS VIEW (RIGHT SIDE UP)",
         "DX",
         {
             "modality_type": "XR",
             "region_imaged": ("Chest",),
-            "laterality": "Left",
-            "view_type": ("Decubitus",),
+            "view_type": ("Decubitus.left",),
             "view_aggregation": "Single view",
             "view_count": (1, 1),
+        },
+    ),
+    (
+        "XR Chest Decubitus Bilateral",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "view_type": ("Decubitus.left", "Decubitus.right"),
+            "view_aggregation": "2 views",
+            "view_count": (2, 2),
+        },
+    ),
+    (
+        "XR CHEST POSTEROANTERIOR WITH DECUBITUS",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "view_type": ("PA", "Decubitus"),
+            "view_aggregation": "2 views",
+            "view_count": (2, 2),
         },
     ),
     # An embolus sought in the chest is a pulmonary embolus (and its study the pulmonary

@@ -104,6 +104,13 @@ COMPONENTS = [
         {"guidance_for_action": "Biopsy", "guidance_for_approach": "Percutaneous"},
     ),
     ("Guidance for placement of tube", {"guidance_for_object": "Tube"}),
+    # A decubitus view is its projection and the side lain on.
+    ("View AP L-lateral-decubitus", {"view_type": ("AP", "Decubitus.left"), "view_count": (1, 1)}),
+    (
+        "Views R-lateral-decubitus + L-lateral-decubitus",
+        {"view_type": ("Decubitus.right", "Decubitus.left"), "view_count": (2, 2)},
+    ),
+    ("View lateral-decubitus", {"view_type": ("Decubitus",), "view_count": (1, 1)}),
     ("Views GE 3", {"view_count": (3, None), "view_aggregation": "GE 3 views"}),
     ("Views 2 or 3", {"view_count": (2, 3)}),
     ("View", {"view_count": (1, 1), "view_aggregation": "Single view"}),

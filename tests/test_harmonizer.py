@@ -152,6 +152,20 @@ def test_ribs_with_chest_and_ribs_alone_are_told_apart(
     assert "Ribs" in code.imaging_focus and code.laterality == "Right"
 
 
+@pytest.mark.parametrize(
+    ("description", "code"),
+    [
+        ("XR CHEST DECUBITUS BILATERAL", "24650-4"),  # Right and Left lateral-decubitus
+        ("XR CHEST DECUBITUS 1 VW LEFT", "24637-1"),  # AP left lateral-decubitus
+        ("XR CHEST DECUBITUS 1 VW RIGHT", "43466-2"),  # AP right lateral-decubitus
+    ],
+)
+def test_decubitus_side_is_the_side_lain_on(
+    fitted: Harmonizer, description: str, code: str
+) -> None:
+    assert fitted.map(description, "CR").loinc_code == code
+
+
 def test_modality_blocks_candidates(fitted: Harmonizer) -> None:
     result = fitted.map("CHEST", "CT")
     assert all(
