@@ -207,33 +207,31 @@ def _drop_lone_whole_regions(out: _Collector, lexicon: Lexicon) -> None:
     out.evidence = [e for e in out.evidence if not (e.field == "imaging_focus" and e.value in lone)]
 
 
-_SIDES = {"Left": "Decubitus.left", "Right": "Decubitus.right"}
+#: The decubitus view each side word names (LOINC: L-lateral-decubitus, R-lateral-decubitus).
+_DECUBITUS_SIDES = {
+    "Left": ("Decubitus.left",),
+    "Right": ("Decubitus.right",),
+    "Bilateral": ("Decubitus.left", "Decubitus.right"),
+}
 
 
 def _decubitus_side(out: _Collector) -> None:
-    """A side named with a decubitus view is the side the patient lies on (LOINC's
-    ``L-lateral-decubitus``), not a side of the chest or abdomen; "bilateral" is both."""
+    """A side named with a decubitus view is the side the patient lies on, not a side of the
+    chest or abdomen: "DECUBITUS LEFT" is the view ``Decubitus.left``, "bilateral" is both."""
     values = out.values
-    if "Decubitus" not in values.get("view_type", []) or values.get("imaging_focus"):
+    sided = [e for e in out.evidence if e.field == "laterality" and e.value in _DECUBITUS_SIDES]
+    if "Decubitus" not in values.get("view_type", []) or values.get("imaging_focus") or not sided:
         return
-    sides = values.pop("laterality", [])
-    named = [_SIDES[s] for s in sides if s in _SIDES]
-    if "Bilateral" in sides:
-        named = list(_SIDES.values())
-    if not named:
-        values["laterality"] = sides
-        return
-    values["view_type"] = [v for v in values["view_type"] if v != "Decubitus"]
-    evidence = [e for e in out.evidence if e.field == "laterality"]
+    del values["laterality"]
+    values["view_type"].remove("Decubitus")
     out.evidence = [
         e
         for e in out.evidence
         if e.field != "laterality" and (e.field, e.value) != ("view_type", "Decubitus")
     ]
-    for view in dict.fromkeys(named):
-        source = evidence[0] if evidence else None
-        span = source.span if source else (0, 0)
-        out.add("view_type", view, source.rule_id if source else "DECUBITUS", span)
+    for side in sided:
+        for view in _DECUBITUS_SIDES[side.value]:
+            out.add("view_type", view, side.rule_id, side.span)
 
 
 def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector) -> None:

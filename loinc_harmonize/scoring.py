@@ -485,12 +485,17 @@ class Scorer:
                 "view_type", "unsupported", f"code names views {', '.join(sorted(theirs))}"
             )
         # A decubitus view without its side is compatible with either side's (Decubitus.left),
-        # though a code that names the side says more than the description.
-        shared = len(ours & theirs) or 0.5 * any(_within(v, t) for v in ours for t in theirs)
-        if shared:
+        # at half the weight: the code names a side the description leaves open.
+        if ours & theirs:
+            share = 1.0
+        elif any(_within(v, t) for v in ours for t in theirs):
+            share = 0.5
+        else:
+            share = 0.0
+        if share:
             return Contribution(
                 name="view_type",
-                weight=self.settings.weight("view_type_agree") / 2 * min(shared, 1),
+                weight=self.settings.weight("view_type_agree") / 2 * share,
                 outcome="partial",
                 detail=f"views overlap: {sorted(ours)} vs {sorted(theirs)}",
             )
