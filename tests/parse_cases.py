@@ -2014,4 +2014,22 @@ CASES = [
             "view_count": (2, None),
         },
     ),
+    # MRCP is LOINC's "MRCP Abdomen": guidance for endoscopy of the liver, bile ducts and
+    # pancreas; Eovist and HCC protocols image the liver.
+    (
+        "MR ABDOMEN MRCP WITHOUT CONTRAST",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Liver", "Biliary ducts", "Pancreas"),
+            "timing": "WO",
+            "guidance_for_action": "Endoscopy",
+        },
+    ),
+    (
+        "LIMITED EOVIST MRI HCC",
+        "MR",
+        {"modality_type": "MR", "region_imaged": ("Abdomen",), "imaging_focus": ("Liver",)},
+    ),
 ]
