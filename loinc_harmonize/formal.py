@@ -225,6 +225,9 @@ def count_text(count: tuple[int, int | None]) -> str:
     return str(lo) if lo == hi else f"{lo}-{hi}"
 
 
+#: The view a decubitus on each side is read as, in codes and descriptions alike.
+DECUBITUS_VIEWS = {"L": "Decubitus.left", "R": "Decubitus.right"}
+
 #: "AP L-lateral-decubitus": an AP view with the patient lying on the left side.
 _DECUBITUS = re.compile(
     r"^\(?(?:views?\s+)?(?:(?P<projection>AP|PA)\s+)?(?:(?P<side>[LR])-)?"
@@ -239,9 +242,9 @@ def _view_names(token: str) -> tuple[str, ...]:
     decubitus = _DECUBITUS.match(token.strip())
     if decubitus is None:
         return (_view_name(token),)
-    side = {"L": ".left", "R": ".right"}.get((decubitus.group("side") or "").upper(), "")
+    view = DECUBITUS_VIEWS.get((decubitus.group("side") or "").upper(), "Decubitus")
     projection = decubitus.group("projection")
-    return (*((projection.upper(),) if projection else ()), f"Decubitus{side}")
+    return (*((projection.upper(),) if projection else ()), view)
 
 
 def _view_name(token: str) -> str:

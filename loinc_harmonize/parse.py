@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from loinc_harmonize.formal import aggregation_name
+from loinc_harmonize.formal import DECUBITUS_VIEWS, aggregation_name
 from loinc_harmonize.models import TUPLE_FIELDS, Evidence, ParsedDescription
 from loinc_harmonize.normalize import Normalized, Token, as_text, normalized
 from loinc_harmonize.rules import Lexicon, PartRule, default_lexicon
@@ -209,9 +209,9 @@ def _drop_lone_whole_regions(out: _Collector, lexicon: Lexicon) -> None:
 
 #: The decubitus view each side word names (LOINC: L-lateral-decubitus, R-lateral-decubitus).
 _DECUBITUS_SIDES = {
-    "Left": ("Decubitus.left",),
-    "Right": ("Decubitus.right",),
-    "Bilateral": ("Decubitus.left", "Decubitus.right"),
+    "Left": (DECUBITUS_VIEWS["L"],),
+    "Right": (DECUBITUS_VIEWS["R"],),
+    "Bilateral": (DECUBITUS_VIEWS["L"], DECUBITUS_VIEWS["R"]),
 }
 
 
@@ -219,8 +219,10 @@ def _decubitus_side(out: _Collector) -> None:
     """A side named with a decubitus view is the side the patient lies on, not a side of the
     chest or abdomen: "DECUBITUS LEFT" is the view ``Decubitus.left``, "bilateral" is both."""
     values = out.values
+    if "Decubitus" not in values.get("view_type", []) or values.get("imaging_focus"):
+        return
     sided = [e for e in out.evidence if e.field == "laterality" and e.value in _DECUBITUS_SIDES]
-    if "Decubitus" not in values.get("view_type", []) or values.get("imaging_focus") or not sided:
+    if not sided:
         return
     del values["laterality"]
     values["view_type"].remove("Decubitus")
@@ -323,14 +325,8 @@ def parse(
         _apply_implications(chosen, lex, out)
     subtypes = lex.vocabulary.dicom_subtypes
     implied_subtype = next((subtypes[t] for t in tags if t in subtypes), None)
-    # Views named for one of several regions ("ABDOMEN SUPINE AND ERECT WITH CHEST", "RIBS
-    # WITH PA CHEST") say nothing of the others': they count at least, not exactly.
-    # Regions a focus implies (the thoracic and lumbar spine's) are one body part, not several.
-    named = {
-        e.value for e in out.evidence if e.field == "region_imaged" and e.rule_id != "HIERARCHY"
-    }
-    foci = out.values.get("imaging_focus", [])
-    several = len(named) > 1 or any(lex.vocabulary.is_region(f) for f in foci)
+    # Only named views are counted per region; most descriptions name none.
+    several = bool(out.values.get("view_type")) and _several_regions(out, lex)
     return _assemble(
         norm, out, tags, allowed, chosen, text_kinds, unrecognized, flags, implied_subtype, several
     )
@@ -353,6 +349,16 @@ def _add_body_part(value: object, modality: str | None, lex: Lexicon, out: _Coll
                     field=field, value=region, rule_id="BODY_PART_EXAMINED", span=(0, 0), text=""
                 )
             )
+
+
+def _several_regions(out: _Collector, lex: Lexicon) -> bool:
+    """Whether the text names several regions ("ABDOMEN ... WITH CHEST", "RIBS WITH PA CHEST").
+    Regions a focus implies (the thoracic and lumbar spine's) are one body part, not several."""
+    named = {
+        e.value for e in out.evidence if e.field == "region_imaged" and e.rule_id != "HIERARCHY"
+    }
+    foci = out.values.get("imaging_focus", [])
+    return len(named) > 1 or any(lex.vocabulary.is_region(f) for f in foci)
 
 
 def _study_count(
