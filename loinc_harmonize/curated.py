@@ -110,7 +110,9 @@ class CuratedTable:
             ("exact", self._exact, midrc_key(description)),
             ("normalized", self._normalized, normalized_key),
         ):
-            hits = [r for r in table.get(key, []) if _tags_match(r.tags, tags)]
+            hits = _same_modality_first(
+                [r for r in table.get(key, []) if _tags_match(r.tags, tags)], tags
+            )
             if hits:
                 return _vote(hits, how, same_parts or {})
         return None
@@ -119,6 +121,17 @@ class CuratedTable:
 def _tags_match(row_tags: tuple[str, ...], tags: tuple[str, ...]) -> bool:
     # A blank modality in the curated table matches any; otherwise the tag sets must meet.
     return not row_tags or not tags or bool(set(row_tags) & set(tags))
+
+
+def _same_modality_first(hits: list[CuratedRow], tags: tuple[str, ...]) -> list[CuratedRow]:
+    """The rows whose modality is the description's own, when there are any.
+
+    MIDRC keys its table by (Modality, StudyDescription), with a blank modality as a value
+    of its own: a `CR, DX` row decides a CR study, and a `[blank]` row decides it only when
+    no row names CR. Likewise a blank-modality study goes by the blank rows first.
+    """
+    own = [r for r in hits if bool(r.tags) == bool(tags)]
+    return own or hits
 
 
 def _vote(hits: list[CuratedRow], how: str, same_parts: Mapping[str, int]) -> Lookup:

@@ -2032,4 +2032,39 @@ CASES = [
         "MR",
         {"modality_type": "MR", "region_imaged": ("Abdomen",), "imaging_focus": ("Liver",)},
     ),
+    # Radiographs of the forearm are LOINC's "Radius and Ulna"; CT and MR keep "Forearm".
+    (
+        "XR RIGHT FOREARM 2 VIEWS",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Forearm", "Radius", "Ulna"),
+            "laterality": "Right",
+            "view_count": (2, 2),
+        },
+    ),
+    (
+        "CT FOREARM LEFT WO",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Forearm",),
+            "laterality": "Left",
+            "timing": "WO",
+        },
+    ),
+    # A thoracic aneurysm is sought in the thoracic aorta.
+    (
+        "CTA THORACIC AORTIC ANEURYSM",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Aorta.thoracic",),
+            "timing": "W",
+        },
+    ),
 ]

@@ -312,6 +312,18 @@ def test_curated_exact_lookup_wins() -> None:
     assert h.map("<NONE>", "CT").status == "auto"
 
 
+def test_curated_row_for_the_modality_wins_over_a_blank_modality_row() -> None:
+    # MIDRC's table gave this description one code for CR, DX and another for [blank].
+    table = _curated(
+        ("CR, DX", "XR CHEST PA AND LATERAL", "36643-5"),
+        ("[blank]", "XR CHEST PA AND LATERAL", "42272-5"),
+    )
+    h = Harmonizer().fit(table)
+    for modality, code in (("DX", "36643-5"), (None, "42272-5"), ("CT", "42272-5")):
+        result = h.map("XR CHEST PA AND LATERAL", modality)
+        assert (result.loinc_code, result.status, result.confidence) == (code, "auto", 1.0)
+
+
 def test_curated_from_path_with_bom(tmp_path: Path) -> None:
     path = tmp_path / "curated.csv"
     path.write_text("\ufeff" + CURATED.to_csv(index=False), encoding="utf-8")
