@@ -1531,7 +1531,15 @@ CASES = [
             "imaging_focus": ("Hip", "Spine"),
         },
     ),
-    ("FLUORO UPPER GI", "RF", {"modality_type": "RF"}),
+    (
+        "FLUORO UPPER GI",
+        "RF",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Gastrointestinal tract.upper",),
+        },
+    ),
     (
         "BARIUM SWALLOW",
         "RF",
@@ -2065,6 +2073,62 @@ CASES = [
             "region_imaged": ("Chest",),
             "imaging_focus": ("Aorta.thoracic",),
             "timing": "W",
+        },
+    ),
+    # "No contrast" is without contrast, not a contrast study.
+    (
+        "CT CHEST HRCT NO IVCON",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest",),
+            "timing": "WO",
+            "reason_for_exam": "High resolution",
+        },
+    ),
+    # Runoff vessels run from the aorta through the pelvis to the legs.
+    (
+        "ABDOMEN^CTA_ILLIOFEMORAL_RUN_OFF (ADULT)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Abdomen", "Pelvis", "Lower extremity"),
+            "imaging_focus": ("RO vessels",),
+            "timing": "W",
+        },
+    ),
+    # An upper GI series images the upper gastrointestinal tract; "single contrast" is not
+    # a single view.
+    (
+        "FL UPPER GI SINGLE CONTRAST WITH SMALL BOWEL FOLLOW THROUGH",
+        "RF",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Gastrointestinal tract.upper", "Small bowel"),
+            "timing": "W",
+        },
+    ),
+    # A cystogram images the urinary bladder.
+    (
+        "CT CYSTOGRAM",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Pelvis",),
+            "imaging_focus": ("Urinary bladder",),
+        },
+    ),
+    # "With Ion" names the robotic bronchoscopy system the CT plans for, not contrast.
+    (
+        "CHEST WO - NODULE OR MASS WITH ION(ADULT)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Lung",),
+            "timing": "WO",
         },
     ),
 ]

@@ -77,6 +77,9 @@ def test_timing_conflict(fitted: Harmonizer) -> None:
     assert code.timing == "WO"
     code = fitted.playbook_[_best(fitted, "CT CHEST WITH CONTRAST", "CT")]
     assert code.timing == "W"
+    # "No contrast" names contrast only to deny it.
+    for description in ("CT CHEST NO IVCON", "CT HEAD NO CONTRAST"):
+        assert fitted.playbook_[_best(fitted, description, "CT")].timing == "WO"
 
 
 def test_laterality_conflict(fitted: Harmonizer) -> None:
