@@ -2131,4 +2131,82 @@ CASES = [
             "timing": "WO",
         },
     ),
+    # The forefoot has codes of its own in XR, US and CT; MR images it as the foot.
+    (
+        "MR RIGHT FOREFOOT W AND WO IV CONTRAST",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Foot",),
+            "laterality": "Right",
+            "timing": "WO & W",
+        },
+    ),
+    (
+        "XR LEFT FOREFOOT 3 VIEWS",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Forefoot",),
+            "laterality": "Left",
+            "view_count": (3, 3),
+            "view_aggregation": "3 views",
+        },
+    ),
+    # A gastric emptying study images the stomach.
+    (
+        "NM GASTRIC EMPTYING SOLID",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Stomach",),
+            "timing": "W",
+            "reason_for_exam": "Gastric emptying solid phase",
+        },
+    ),
+    # "With elastography" adds a technique, not contrast.
+    (
+        "MRI LIVER W/O CONTRAST WITH ELASTOGRAPHY",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Liver",),
+            "timing": "WO",
+        },
+    ),
+    (
+        "CERV SP FLEXION+EXTENSION",
+        "DX",
+        {"modality_type": "XR", "region_imaged": ("Neck",), "imaging_focus": ("Spine.cervical",)},
+    ),
+    (
+        "ABD UPRT VIEWONLY",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Abdomen",),
+            "view_type": ("Upright",),
+            "view_count": (1, 1),
+        },
+    ),
+    (
+        "HEAD^HEAD_WOANDWITH_GR (ADULT)",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Head",), "timing": "WO & W"},
+    ),
+    # A spine survey covers the whole spine.
+    (
+        "MRI SPINE SURVEY WO/W IV CONTRAST",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Neck", "Chest", "Abdomen"),
+            "imaging_focus": ("Spine.cervical", "Spine.thoracic", "Spine.lumbar"),
+            "timing": "WO & W",
+        },
+    ),
 ]
