@@ -2209,4 +2209,32 @@ CASES = [
             "timing": "WO & W",
         },
     ),
+    # The calf is the lower leg; "cerebral" names the brain; mesenteric vessels.
+    (
+        "MR LEFT CALF WO IV CONTRAST",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Lower leg",),
+            "laterality": "Left",
+            "timing": "WO",
+        },
+    ),
+    (
+        "CT CEREBRAL PERFUSION ANALYSIS",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Head",), "imaging_focus": ("Brain",)},
+    ),
+    (
+        "VASCULAR^CTA_MESSENTERIC (ADULT)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Mesenteric vessels",),
+            "timing": "W",
+        },
+    ),
 ]
