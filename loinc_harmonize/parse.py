@@ -70,6 +70,12 @@ class _Collector:
             )
         )
 
+    def drop(self, field: str, value: str) -> None:
+        """Forget ``field = value`` and its evidence."""
+        if value in self.values.get(field, ()):
+            self.values[field].remove(value)
+            self.evidence = [e for e in self.evidence if (e.field, e.value) != (field, value)]
+
     def first(self, field: str) -> str | None:
         return self.values.get(field, [None])[0]
 
@@ -240,6 +246,9 @@ def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector)
     """Add parts the description implies (a PE study is a CTA with contrast), marked as such."""
     for rule in lexicon.implications_by_modality.get(modality or "", ()):
         if rule.mode == "set" and out.values.get(rule.field):
+            continue
+        if rule.mode == "drop":
+            out.drop(rule.field, rule.value)
             continue
         if not all(_holds(out.values.get(field, []), value) for field, value in rule.when):
             continue

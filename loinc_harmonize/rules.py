@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from loinc_harmonize.exceptions import PlaybookFormatError, located
 from loinc_harmonize.vocab import Vocabulary, data_dir, load_vocabulary, read_tsv
 
 TOKEN = re.compile(r"[^\W_]+|[/&+\-]")
@@ -52,7 +53,9 @@ class Implication:
     when: tuple[tuple[str, str], ...]
     field: str
     value: str
-    mode: str = "set"  # set (only when empty), add (another value), replace (empty: clear)
+    #: set (only when empty), add (another value), replace (empty: clear), drop (remove
+    #: ``value``: a word read only so that other rules can refine it)
+    mode: str = "set"
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,23 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     )
     known = {t for rules in rewrites.values() for r in rules for t in (*r.pattern, *r.replacement)}
     known |= {t for pattern in grouped for t in pattern}
-    implications = tuple(
+    implications = _read_implications(root / "implications.tsv")
+    return Lexicon(
+        rewrites, parts, placeholders, frozenset(known), load_vocabulary(root), implications, root
+    )
+
+
+#: How an implication writes its part (see ``Implication.mode``).
+IMPLICATION_MODES = ("set", "add", "replace", "drop")
+
+
+def _read_implications(path: Path) -> tuple[Implication, ...]:
+    rows = read_tsv(path, ("id", "scope", "when", "then", "mode"))
+    for number, row in enumerate(rows, start=2):  # row 1 is the header
+        if row["mode"] not in IMPLICATION_MODES:
+            problem = f"mode {row['mode']!r} is not one of {', '.join(IMPLICATION_MODES)}"
+            raise PlaybookFormatError(located(path, problem, row=number, column="mode"))
+    return tuple(
         Implication(
             row["id"],
             frozenset(row["scope"].split("|")),
@@ -139,10 +158,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
             *row["then"].split("=", 1),
             mode=row["mode"],
         )
-        for row in read_tsv(root / "implications.tsv", ("id", "scope", "when", "then", "mode"))
-    )
-    return Lexicon(
-        rewrites, parts, placeholders, frozenset(known), load_vocabulary(root), implications, root
+        for row in rows
     )
 
 

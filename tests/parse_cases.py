@@ -2237,4 +2237,36 @@ CASES = [
             "timing": "W",
         },
     ),
+    # A venous or arterial ultrasound of a limb images its veins or arteries, as LOINC's
+    # "Lower extremity vein" codes; elsewhere the word names nothing the codes separate.
+    (
+        "US DVT LEFT LOWER EXTREMITY",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Lower extremity vein",),
+            "laterality": "Left",
+        },
+    ),
+    (
+        "US ARTERIAL UPPER EXTREMITY RIGHT",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Upper extremity artery",),
+            "laterality": "Right",
+        },
+    ),
+    (
+        "US CAROTID ARTERY DUPLEX",
+        "US",
+        {
+            "modality_type": "US",
+            "modality_subtype": "Doppler",
+            "region_imaged": ("Neck",),
+            "imaging_focus": ("Neck vessels",),
+        },
+    ),
 ]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from loinc_harmonize import normalize, parse
-from loinc_harmonize.rules import default_lexicon, tokenize
+from loinc_harmonize.exceptions import PlaybookFormatError
+from loinc_harmonize.rules import IMPLICATION_MODES, default_lexicon, load_lexicon, tokenize
 from loinc_harmonize.vocab import data_dir, read_tsv
 
 from .parse_cases import CASES
@@ -279,4 +282,25 @@ def test_implications_reference_known_fields() -> None:
     for rule in default_lexicon().implications:
         assert rule.field in (*PART_FIELDS, "view_count")
         assert all(f in PART_FIELDS for f, _ in rule.when)
-        assert rule.mode in ("set", "add", "replace")
+        assert rule.mode in IMPLICATION_MODES
+
+
+def test_a_dropped_part_leaves_no_evidence_but_its_refinement_keeps_the_span() -> None:
+    parsed = parse("US DVT LEFT LOWER EXTREMITY", "US")
+    assert "Veins" not in parsed.imaging_focus
+    assert all(e.value != "Veins" for e in parsed.evidence)
+    refined = next(e for e in parsed.evidence if e.value == "Lower extremity vein")
+    assert (refined.rule_id, refined.text) == ("IMP34", "DVT")
+
+
+def test_an_unknown_implication_mode_is_an_error_naming_file_row_and_column(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
+    table = folder / "implications.tsv"
+    lines = table.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].rsplit("\t", 2)[0] + "\tsometimes\tnote"
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(PlaybookFormatError, match=r"implications.tsv, row 4, column 'mode'"):
+        load_lexicon(folder)
