@@ -58,6 +58,7 @@ NORMALIZED = [
     ("Head^Maxillofacial1 (Adult)", "head facial bones"),
     ("MR C-SPINE C7 T12", "mr cervical spine c7 t12"),
     ("CHEST PA/LT", "chest pa lateral"),
+    ("US VENOUS DUPLEX LTD - LEFT", "us venous duplex limited left"),
 ]
 
 
