@@ -247,10 +247,10 @@ def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector)
     for rule in lexicon.implications_by_modality.get(modality or "", ()):
         if rule.mode == "set" and out.values.get(rule.field):
             continue
+        if not all(_holds(out.values.get(field, []), value) for field, value in rule.when):
+            continue
         if rule.mode == "drop":
             out.drop(rule.field, rule.value)
-            continue
-        if not all(_holds(out.values.get(field, []), value) for field, value in rule.when):
             continue
         trigger = next(
             (e for e in out.evidence for f, v in rule.when if e.field == f and e.value == v), None

@@ -384,7 +384,8 @@ class Scorer:
         )
 
     def _focus(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
-        ours, theirs = set(p.imaging_focus), set(c.imaging_focus)
+        key = self.vocabulary.focus_key
+        ours, theirs = {key(f) for f in p.imaging_focus}, {key(f) for f in c.imaging_focus}
         if not ours and not theirs:
             return None
         if not ours:
@@ -400,7 +401,7 @@ class Scorer:
                 return self._make("focus", "broader", "code covers the whole region of the focus")
             return None
         matched = {f for f in ours if f in theirs or any(_within(f, t) for t in theirs)}
-        if matched == ours and len(theirs) <= len(ours):
+        if ours <= theirs and len(theirs) <= len(ours):
             return self._make("focus", "agree", f"focus agrees: {', '.join(sorted(ours))}")
         if matched:
             # Foci the code adds that the description does not name count against it.

@@ -46,6 +46,8 @@ class Vocabulary:
     vessels: frozenset[str] = frozenset()
     dicom_subtypes: dict[str, str] = field(default_factory=dict)
     folder: Path = field(default_factory=data_dir)
+    #: Focus names LOINC spells two ways (``Toes`` and ``Toe``), to the one compared.
+    focus_same_as: dict[str, str] = field(default_factory=dict)
 
     def is_region(self, name: str) -> bool:
         """True for a top-level region (Chest, Lower extremity, Whole body, ...)."""
@@ -57,6 +59,10 @@ class Vocabulary:
         if parent is None and "." in focus:
             parent = self.region_parent.get(focus.split(".")[0])
         return parent or None
+
+    def focus_key(self, focus: str) -> str:
+        """The name a focus is compared by (``Toes`` -> ``Toe``)."""
+        return self.focus_same_as.get(focus, focus)
 
     def modality_alias(self, token: str) -> str | None:
         """Canonical modality type for a METHOD_TYP head (``MRI`` -> MR); None if unknown."""
@@ -83,4 +89,5 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     order = {r["name"]: int(r["order"]) for r in region_rows if r["order"]}
     vessels = frozenset(r["name"] for r in region_rows if r["vascular"] == "yes")
     dicom_subtypes = {r["token"]: r["value"] for r in mod_rows if r["kind"] == "dicom_subtype"}
-    return Vocabulary(types, subtypes, dicom, parent, order, vessels, dicom_subtypes, root)
+    same_as = {r["name"]: r["same_as"] for r in region_rows if r.get("same_as")}
+    return Vocabulary(types, subtypes, dicom, parent, order, vessels, dicom_subtypes, root, same_as)

@@ -1275,7 +1275,7 @@ CASES = [
             "modality_type": "CT",
             "modality_subtype": "Angio",
             "region_imaged": ("Chest",),
-            "imaging_focus": ("Aorta",),
+            "imaging_focus": ("Aorta.thoracic",),
             "timing": "W",
         },
     ),
@@ -2093,7 +2093,7 @@ CASES = [
         {
             "modality_type": "CT",
             "modality_subtype": "Angio",
-            "region_imaged": ("Abdomen", "Pelvis", "Lower extremity"),
+            "region_imaged": ("Abdomen", "Lower extremity", "Pelvis"),
             "imaging_focus": ("RO vessels",),
             "timing": "W",
         },
@@ -2267,6 +2267,41 @@ CASES = [
             "modality_subtype": "Doppler",
             "region_imaged": ("Neck",),
             "imaging_focus": ("Neck vessels",),
+        },
+    ),
+    # The aorta named with a region is that region's part of it; named alone, it stays whole.
+    (
+        "CTA CHEST AORTA ANGIOGRAPHY W WO CONTRAST",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Aorta.thoracic",),
+            "timing": "WO & W",
+        },
+    ),
+    (
+        "CT ANGIO AORTA",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "imaging_focus": ("Aorta",),
+            "timing": "W",
+        },
+    ),
+    # An angiogram of the abdominal aorta and the legs is a runoff study.
+    (
+        "CTA ABD AORTA W/BILAT LE ARTERIES",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Abdomen", "Lower extremity", "Pelvis"),
+            "imaging_focus": ("Aorta.abdominal", "RO vessels"),
+            "laterality": "Bilateral",
+            "timing": "W",
         },
     ),
 ]

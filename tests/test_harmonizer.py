@@ -14,6 +14,7 @@ import pytest
 from loinc_harmonize import Harmonizer, MappingResult, NotFittedError, load_playbook
 from loinc_harmonize.models import Contribution
 from loinc_harmonize.parse import parse
+from loinc_harmonize.playbook import Playbook
 from loinc_harmonize.scoring import Scorer
 from loinc_harmonize.settings import Settings
 
@@ -124,6 +125,27 @@ def test_unstated_count_penalizes_codes_needing_several_views(fitted: Harmonizer
     ge4 = _part(fitted, "XR CHEST", "CR", "44211-1", "views")
     assert ge4 is not None and ge4.outcome == "missing" and ge4.weight < 0
     assert _part(fitted, "XR CHEST", "CR", "30745-4", "views") is None  # "XR Chest Views"
+
+
+def test_a_narrower_focus_than_described_is_partial(fitted: Harmonizer) -> None:
+    # "Spine" is satisfied by the lumbar spine, but less than by a code for the spine itself.
+    lumbar = _part(fitted, "MR SPINE", "MR", "24968-0", "focus")  # MR Lumbar spine
+    assert lumbar is not None and lumbar.outcome == "partial"
+    assert 0 < lumbar.weight < fitted.settings_.weight("focus_agree")
+    exact = _part(fitted, "MR LUMBAR SPINE", "MR", "24968-0", "focus")
+    assert exact is not None and exact.outcome == "agree"
+
+
+def test_toes_and_toe_are_one_focus(reference: Playbook) -> None:
+    # LOINC names the generic toe codes "Toes" and a few "Toe"; "TOE(S)" is neither one toe.
+    harmonizer = Harmonizer(reference).fit()
+    for description, modality, code in (
+        ("XR LEFT TOES 2 VIEWS", "DX", "36673-2"),  # XR Toes - left 2 Views
+        ("X-RAY TOE(S) MINIMUM 2 VIEWS - LEFT", "DX", "103237-4"),  # XR Toes - left GE 2 Views
+        ("CT TOE WO", "CT", "83303-8"),  # CT Toe WO contrast
+    ):
+        result = harmonizer.map(description, modality)
+        assert result.loinc_code == code, result.explain()
 
 
 def test_focus_the_code_adds_counts_against_it(fitted: Harmonizer) -> None:
