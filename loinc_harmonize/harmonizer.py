@@ -380,6 +380,11 @@ class Harmonizer:
             status, reason = "auto", f"ranked match, confidence {confidence:.2f}"
         else:
             status, reason = "review", f"ranked match below auto threshold ({confidence:.2f})"
+        left_out = _regions_left_out(parsed, self.playbook_[best.code])
+        if status == "auto" and left_out:
+            # Safe to automate only when the code covers the whole study described.
+            status = "review"
+            reason += f"; not auto: the code leaves out {', '.join(left_out)}"
         conflicts = [c.name for c in best.contributions if c.outcome == "conflict"]
         if conflicts:
             reason += f"; conflicts: {', '.join(conflicts)}"
@@ -451,6 +456,14 @@ class Harmonizer:
                 )
             )
         return candidates
+
+
+def _regions_left_out(parsed: ParsedDescription, code: Procedure) -> list[str]:
+    """Regions the description names that the code does not image (none for a code of an
+    unspecified body region, which claims no region)."""
+    if not code.region_imaged:
+        return []
+    return sorted(set(parsed.region_imaged) - set(code.region_imaged))
 
 
 def _top(scores: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:

@@ -505,6 +505,20 @@ class Scorer:
         )
 
     def _reason(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+        ours, theirs = _reasons(p.reason_for_exam), _reasons(c.reason_for_exam)
+        if ours and theirs and ours != theirs and ours & theirs:
+            # "Pulmonary embolus+deep vein thrombosis" answers a PE question and another one.
+            weight = self._overlap(
+                ("reason_agree", len(ours & theirs) / len(ours | theirs)),
+                ("reason_unsupported", len(theirs - ours) / len(theirs)),
+            )
+            return Contribution(
+                name="reason",
+                weight=weight,
+                outcome="partial",
+                detail=f"reason for exam overlaps: description {p.reason_for_exam}, "
+                f"code {c.reason_for_exam}",
+            )
         return self._pair("reason", p.reason_for_exam, c.reason_for_exam, "reason for exam")
 
     def _guidance(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
@@ -562,6 +576,11 @@ class Scorer:
 def _is_composite(c: Procedure) -> bool:
     """A code that combines several procedures (``&&`` in its formal name)."""
     return bool(c.formal_name and "&&" in c.formal_name)
+
+
+def _reasons(reason: str | None) -> frozenset[str]:
+    """The questions a reason for exam asks: LOINC joins several with ``+``."""
+    return frozenset(r.strip().lower() for r in reason.split("+")) if reason else frozenset()
 
 
 def _within(focus: str, code_focus: str) -> bool:

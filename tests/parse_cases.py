@@ -2304,4 +2304,18 @@ CASES = [
             "timing": "W",
         },
     ),
+    # A PE study that also images the pelvis and legs looks for deep vein thrombosis there.
+    (
+        "CT CHEST (PULMONARY EMBOLISM) PELVIS LOWER EXTREMITY BILATERAL",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest", "Pelvis", "Lower extremity"),
+            "imaging_focus": ("Pulmonary arteries", "Pelvis veins", "Lower extremity veins"),
+            "laterality": "Bilateral",
+            "timing": "W",
+            "reason_for_exam": "Pulmonary embolus+deep vein thrombosis",
+        },
+    ),
 ]

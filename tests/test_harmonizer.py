@@ -148,6 +148,28 @@ def test_toes_and_toe_are_one_focus(reference: Playbook) -> None:
         assert result.loinc_code == code, result.explain()
 
 
+def test_a_code_that_leaves_out_a_described_region_is_not_auto(fitted: Harmonizer) -> None:
+    # The PE study is the best single code, but the abdomen and pelvis go unmapped by it.
+    result = fitted.map("CT ANGIOGRAM PULMONARY ABDOMEN AND PELVIS W CONTRAST", "CT")
+    assert result.loinc_code == "79077-4" and result.confidence >= fitted.settings_.thresholds.auto
+    assert result.status == "review" and "leaves out Abdomen, Pelvis" in result.reason
+
+
+def test_a_code_asking_the_described_question_and_another_overlaps(
+    reference: Playbook,
+) -> None:
+    harmonizer = Harmonizer(reference).fit()
+    pe_and_dvt = reference["83290-7"]  # CTA ... for pulmonary embolus and deep vein thrombosis
+    parts = harmonizer.scorer_.part_contributions(parse("CTA PE", "CT"), pe_and_dvt)
+    reason = next(p for p in parts if p.name == "reason")
+    assert reason.outcome == "partial" and reason.weight > harmonizer.settings_.weight(
+        "reason_conflict"
+    )
+    # A PE study that also images the legs looks for DVT: the combined code answers it.
+    result = harmonizer.map("CT CHEST (PULMONARY EMBOLISM) PELVIS LOWER EXTREMITY BILATERAL", "CT")
+    assert result.loinc_code == "83290-7", result.explain()
+
+
 def test_focus_the_code_adds_counts_against_it(fitted: Harmonizer) -> None:
     # Cervical and thoracic and lumbar spine: two of its three foci are described.
     part = _part(fitted, "CT THORACIC LUMBAR SPINE", "CT", "86987-5", "focus")
