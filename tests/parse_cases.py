@@ -2318,4 +2318,15 @@ CASES = [
             "reason_for_exam": "Pulmonary embolus+deep vein thrombosis",
         },
     ),
+    # Soft tissue is imaged anywhere: it does not put a study in the neck.
+    (
+        "MRI PELVIS SOFT TISSUE WO/W CONTRAST",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Pelvis",),
+            "imaging_focus": ("Soft tissue",),
+            "timing": "WO & W",
+        },
+    ),
 ]
