@@ -429,6 +429,15 @@ class Scorer:
         }
 
     def _laterality(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+        if not p.laterality and c.laterality == "Bilateral":
+            # Both sides is what an unsided description most likely means when no unsided
+            # code exists (CT Kidney - bilateral, not CT Kidney - right): half the cost.
+            return Contribution(
+                name="laterality",
+                weight=round(self.settings.weight("laterality_unsupported") / 2, 4),
+                outcome="missing",
+                detail="code images both sides; description does not say",
+            )
         return self._pair("laterality", p.laterality, c.laterality, "laterality")
 
     def _timing(self, p: ParsedDescription, c: Procedure) -> Contribution | None:

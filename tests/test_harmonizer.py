@@ -83,6 +83,15 @@ def test_timing_conflict(fitted: Harmonizer) -> None:
         assert fitted.playbook_[_best(fitted, description, "CT")].timing == "WO"
 
 
+def test_an_unsided_description_prefers_both_sides_to_one(fitted: Harmonizer) -> None:
+    both = _part(fitted, "XR KNEE 2 VIEWS", "DX", "26394-7", "laterality")  # bilateral
+    right = _part(fitted, "XR KNEE 2 VIEWS", "DX", "26396-2", "laterality")  # right
+    assert both is not None and right is not None
+    assert right.weight < both.weight < 0
+    # An unsided code, where LOINC has one, still fits best.
+    assert _part(fitted, "XR KNEE 2 VIEWS", "DX", "24806-2", "laterality") is None
+
+
 def test_laterality_conflict(fitted: Harmonizer) -> None:
     left = fitted.playbook_[_best(fitted, "MR LEFT KNEE WO", "MR")]
     right = fitted.playbook_[_best(fitted, "MR RIGHT KNEE WO", "MR")]
