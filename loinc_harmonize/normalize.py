@@ -146,6 +146,32 @@ def _drop_protocol_numbers(tokens: list[Token]) -> list[Token]:
     ]
 
 
+def _split_glued(
+    tokens: list[Token], lexicon: Lexicon, original: str
+) -> tuple[list[Token], list[Applied]]:
+    """Split a word the rules do not know into the two words they do, when only one split
+    does it (``CHESTPA`` -> ``chest pa``, ``ABDPEL`` -> ``abd pel``)."""
+    out: list[Token] = []
+    applied: list[Applied] = []
+    for token in tokens:
+        word = token.text
+        if len(word) < 5 or not word.isalpha() or word in lexicon.known_words:
+            out.append(token)
+            continue
+        splits = [
+            (word[:i], word[i:])
+            for i in range(3, len(word) - 1)
+            if word[:i] in lexicon.known_words and word[i:] in lexicon.known_words
+        ]
+        if len(splits) != 1:
+            out.append(token)
+            continue
+        out.extend(token._replace(text=part) for part in splits[0])
+        span = (token.start, token.end)
+        applied.append(Applied("GLUED", span, original[span[0] : span[1]], " ".join(splits[0])))
+    return out, applied
+
+
 def _expand(
     tokens: list[Token], lexicon: Lexicon, original: str
 ) -> tuple[list[Token], list[Applied]]:
@@ -261,7 +287,9 @@ def normalized(value: object, lex: Lexicon) -> Normalized:
     if changed:
         raw = [t._replace(start=0, end=len(text)) for t in raw]
     raw = _drop_protocol_numbers(raw)
-    expanded, applied = _expand_fully(raw, lex, text)
+    split, glued = _split_glued(raw, lex, text)
+    expanded, applied = _expand_fully(split, lex, text)
+    applied = glued + applied
     kept = _drop_stray_symbols(expanded)
     if len(kept) < len(expanded):
         # Dropping a symbol can bring words together ("1/V" -> "1 v"): read them again.

@@ -59,6 +59,9 @@ NORMALIZED = [
     ("MR C-SPINE C7 T12", "mr cervical spine c7 t12"),
     ("CHEST PA/LT", "chest pa lateral"),
     ("US VENOUS DUPLEX LTD - LEFT", "us venous duplex limited left"),
+    # Two known words run together are split, when only one split makes two known words.
+    ("L-SpineLAT WALL", "lumbar spine lateral wall"),
+    ("PE/ABDPEL IV ER", "pulmonary embolism abdomen pelvis iv er"),
 ]
 
 
@@ -305,3 +308,12 @@ def test_an_unknown_implication_mode_is_an_error_naming_file_row_and_column(
     table.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(PlaybookFormatError, match=r"implications.tsv, row 4, column 'mode'"):
         load_lexicon(folder)
+
+
+def test_a_glued_word_is_split_with_an_audit_rule() -> None:
+    done = normalize("ChestPA WALL")
+    assert done.text == "chest pa wall"
+    glued = next(r for r in done.rules if r.rule_id == "GLUED")
+    assert (glued.before, glued.after, glued.span) == ("ChestPA", "chest pa", (0, 7))
+    # A word with no split into two known words stays as it is.
+    assert normalize("BLUECORAL").text == "bluecoral"
