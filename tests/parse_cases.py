@@ -2329,4 +2329,16 @@ CASES = [
             "timing": "WO & W",
         },
     ),
+    # In nuclear medicine "pulmonary" names the lungs (ventilation and perfusion).
+    (
+        "PULMONARY PERFU SION",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Lung",),
+            "timing": "W",
+            "view_type": ("Perfusion",),
+        },
+    ),
 ]
