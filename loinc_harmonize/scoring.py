@@ -401,10 +401,11 @@ class Scorer:
                 return self._make("focus", "broader", "code covers the whole region of the focus")
             return None
         matched = {f for f in ours if f in theirs or any(_within(f, t) for t in theirs)}
-        if ours <= theirs and len(theirs) <= len(ours):
+        if ours == theirs:
             return self._make("focus", "agree", f"focus agrees: {', '.join(sorted(ours))}")
         if matched:
-            # Foci the code adds that the description does not name count against it.
+            # A narrower or broader focus (Toe fifth for TOE) earns a share; foci the code
+            # adds that the description does not name count against it.
             extra = {t for t in theirs if not any(t == f or _within(f, t) for f in ours)}
             weight = self._overlap(
                 ("focus_agree", len(matched) / len(ours | theirs)),
@@ -593,7 +594,8 @@ def _reasons(reason: str | None) -> frozenset[str]:
 
 
 def _within(focus: str, code_focus: str) -> bool:
-    """``Spine`` in a description is satisfied by ``Spine.lumbar`` in a code, and vice versa."""
+    """``Spine`` in a description is partly satisfied by ``Spine.lumbar`` in a code, and
+    vice versa: one names a part of the other."""
     return code_focus.startswith(focus + ".") or focus.startswith(code_focus + ".")
 
 
