@@ -146,6 +146,10 @@ def _drop_protocol_numbers(tokens: list[Token]) -> list[Token]:
     ]
 
 
+#: Longest word tried as two glued words (the rules' words are short; this bounds the cost).
+_MAX_GLUED = 32
+
+
 def _split_glued(
     tokens: list[Token], lexicon: Lexicon, original: str
 ) -> tuple[list[Token], list[Applied]]:
@@ -155,7 +159,7 @@ def _split_glued(
     applied: list[Applied] = []
     for token in tokens:
         word = token.text
-        if len(word) < 5 or not word.isalpha() or word in lexicon.known_words:
+        if not 5 <= len(word) <= _MAX_GLUED or not word.isalpha() or word in lexicon.known_words:
             out.append(token)
             continue
         splits = [
