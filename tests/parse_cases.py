@@ -2341,4 +2341,15 @@ CASES = [
             "view_type": ("Perfusion",),
         },
     ),
+    # The left atrium is a chamber of the heart, not a side of the body.
+    (
+        "CT HEART W CONTRAST- LEFT ATRIUM AND PULMONARY VEINS",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart", "Pulmonary veins"),
+            "timing": "W",
+        },
+    ),
 ]
