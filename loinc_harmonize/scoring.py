@@ -384,8 +384,9 @@ class Scorer:
         )
 
     def _focus(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
-        key = self.vocabulary.focus_key
-        ours, theirs = {key(f) for f in p.imaging_focus}, {key(f) for f in c.imaging_focus}
+        same_as = self.vocabulary.focus_same_as.get  # Toes -> Toe: one focus, two spellings
+        ours = {same_as(f, f) for f in p.imaging_focus}
+        theirs = {same_as(f, f) for f in c.imaging_focus}
         if not ours and not theirs:
             return None
         if not ours:
@@ -515,8 +516,13 @@ class Scorer:
         )
 
     def _reason(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+        if _asks_several(p.reason_for_exam, c.reason_for_exam):
+            return self._reasons_overlap(p, c)
+        return self._pair("reason", p.reason_for_exam, c.reason_for_exam, "reason for exam")
+
+    def _reasons_overlap(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = _reasons(p.reason_for_exam), _reasons(c.reason_for_exam)
-        if ours and theirs and ours != theirs and ours & theirs:
+        if ours != theirs and ours & theirs:
             # "Pulmonary embolus+deep vein thrombosis" answers a PE question and another one.
             weight = self._overlap(
                 ("reason_agree", len(ours & theirs) / len(ours | theirs)),
@@ -586,6 +592,11 @@ class Scorer:
 def _is_composite(c: Procedure) -> bool:
     """A code that combines several procedures (``&&`` in its formal name)."""
     return bool(c.formal_name and "&&" in c.formal_name)
+
+
+def _asks_several(ours: str | None, theirs: str | None) -> bool:
+    """Two different reasons, one of them joining several questions with ``+``."""
+    return bool(ours and theirs and ours != theirs and ("+" in ours or "+" in theirs))
 
 
 def _reasons(reason: str | None) -> frozenset[str]:

@@ -60,10 +60,6 @@ class Vocabulary:
             parent = self.region_parent.get(focus.split(".")[0])
         return parent or None
 
-    def focus_key(self, focus: str) -> str:
-        """The name a focus is compared by (``Toes`` -> ``Toe``)."""
-        return self.focus_same_as.get(focus, focus)
-
     def modality_alias(self, token: str) -> str | None:
         """Canonical modality type for a METHOD_TYP head (``MRI`` -> MR); None if unknown."""
         return self.modality_types.get(token) or self.modality_types.get(token.upper())
