@@ -45,7 +45,8 @@ def frequency_weights(frame: pd.DataFrame, shared: Path) -> np.ndarray:
 
 def contradictions(frame: pd.DataFrame) -> list[dict[str, object]]:
     """Curated rows of one modality whose description is given different codes, by MIDRC's
-    key or after normalization: they cap the precision of any method, exact lookup included."""
+    key or after normalization: they cap the precision of any method that reads them alike
+    (the exact lookup only for those split under MIDRC's key)."""
     keyed = frame.assign(_norm=[normalize(d).text for d in frame["StudyDescription"]])
     out = []
     for level, column in (("exact", "_key"), ("normalized", "_norm")):
