@@ -223,18 +223,40 @@ def _complete_truncated(
 ) -> tuple[list[Token], list[Applied]]:
     """Complete a last word cut mid-word (``HODGK`` -> ``hodgkins``) when the prefix is unique;
     the caller reads the completed word's rules (with the words before it)."""
-    if not tokens:
+    if not tokens or not tokens[-1].text.isalpha():
         return tokens, []
     last = tokens[-1]
-    if len(last.text) < 3 or last.text in lexicon.known_words or not last.text.isalpha():
+    word = _completed_word(last.text, lexicon)
+    if word is None and len(original.strip()) in CUT_LENGTHS:
+        # Cut at an export's field width, even a letter can end a phrase the rules know
+        # ("CT CHEST LUNG CANCER S" is 22 characters: "lung cancer screening").
+        word = _completed_phrase([t.text for t in tokens[:-1]], last.text, lexicon)
+    if word is None:
         return tokens, []
-    matches = [w for w in lexicon.words_starting_with(last.text) if w != last.text]
-    # Unique, or every match extends the shortest one (hodgkin, hodgkins).
-    if not matches or not all(m.startswith(matches[0]) for m in matches):
-        return tokens, []
-    word = matches[0]
     rule = Applied("TRUNCATED", (last.start, last.end), original[last.start : last.end], word)
     return [*tokens[:-1], last._replace(text=word)], [rule]
+
+
+#: Field widths at which exporters cut descriptions mid-word (MIDRC's tables show 22 and 64).
+CUT_LENGTHS = frozenset({22, 64})
+
+
+def _completed_word(prefix: str, lexicon: Lexicon) -> str | None:
+    """The one known word ``prefix`` (3 letters or more, itself unknown) begins."""
+    if len(prefix) < 3 or prefix in lexicon.known_words:
+        return None
+    matches = [w for w in lexicon.words_starting_with(prefix) if w != prefix]
+    # Unique, or every match extends the shortest one (hodgkin, hodgkins).
+    if not matches or not all(m.startswith(matches[0]) for m in matches):
+        return None
+    return matches[0]
+
+
+def _completed_phrase(before: list[str], prefix: str, lexicon: Lexicon) -> str | None:
+    """The one last word of the rules' phrases that the two or more words ``before`` begin
+    and ``prefix`` starts."""
+    endings = lexicon.phrase_endings(before, prefix, context=2)
+    return next(iter(endings)) if len(endings) == 1 else None
 
 
 def _drop_stray_symbols(tokens: list[Token]) -> list[Token]:

@@ -90,6 +90,21 @@ class Lexicon:
         modalities = {m for rule in self.implications for m in rule.scope}
         return {m: tuple(rule for rule in self.implications if m in rule.scope) for m in modalities}
 
+    def phrase_endings(self, before: list[str], prefix: str, *, context: int) -> set[str]:
+        """Last words, longer than ``prefix`` and starting with it, of the patterns (parts and
+        rewrites) whose other words are the last ``context`` or more words of ``before``."""
+        endings: set[str] = set()
+        for start in range(max(0, len(before) - 4), len(before) - context + 1):
+            words = tuple(before[start:])
+            patterns = [p for p, _ in self.parts.get(words[0], ())]
+            patterns += [r.pattern for r in self.rewrites.get(words[0], ())]
+            endings.update(
+                p[-1]
+                for p in patterns
+                if p[:-1] == words and p[-1].startswith(prefix) and p[-1] != prefix
+            )
+        return endings
+
     def longest_rewrite(self, tokens: list[str], at: int) -> Rewrite | None:
         """The longest abbreviation rule matching ``tokens`` at position ``at``."""
         for rule in self.rewrites.get(tokens[at], ()):

@@ -62,6 +62,10 @@ NORMALIZED = [
     # Two known words run together are split, when only one split makes two known words.
     ("L-SpineLAT WALL", "lumbar spine lateral wall"),
     ("PE/ABDPEL IV ER", "pulmonary embolism abdomen pelvis iv er"),
+    # Cut at 22 characters, a letter after two words of a known phrase completes it; at any
+    # other length a lone letter is left alone.
+    ("CT CHEST LUNG CANCER S", "ct chest lung cancer screening"),
+    ("CT  CHEST LUNG CANCER S", "ct chest lung cancer s"),
 ]
 
 
