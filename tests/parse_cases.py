@@ -2352,4 +2352,27 @@ CASES = [
             "timing": "W",
         },
     ),
+    # WOUT is without; NETSPOT is a Ga-68 DOTATATE tracer, not FDG.
+    (
+        "CT SPINE LUMBAR WOUT CON",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Spine.lumbar",),
+            "timing": "WO",
+        },
+    ),
+    (
+        "PET^1HPPETCT_NETSPOT (ADULT)",
+        "CT,PT",
+        {
+            "modality_type": "PT+CT",
+            "region_imaged": ("Whole body",),
+            "timing": "W",
+            "pharmaceutical_substance": "Ga-68 DOTATATE",
+            "guidance_for_action": "Localization",
+            "guidance_for_object": "Tumor",
+        },
+    ),
 ]
