@@ -548,9 +548,19 @@ class Scorer:
 
     def _maneuver(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = set(p.maneuver), set(c.maneuver)
+        if ours and ours == theirs:
+            return self._make("maneuver", "agree", f"maneuver agrees: {', '.join(sorted(ours))}")
         if ours & theirs:
-            return self._make(
-                "maneuver", "agree", f"maneuver agrees: {', '.join(sorted(ours & theirs))}"
+            # Flexion and extension described, one of them coded: a share, not agreement.
+            weight = self._overlap(
+                ("maneuver_agree", len(ours & theirs) / len(ours | theirs)),
+                ("maneuver_unsupported", len(theirs - ours) / len(theirs)),
+            )
+            return Contribution(
+                name="maneuver",
+                weight=weight,
+                outcome="partial",
+                detail=f"maneuver overlaps: description {sorted(ours)}, code {sorted(theirs)}",
             )
         if theirs and not ours:
             return self._make(

@@ -179,6 +179,18 @@ def test_a_code_asking_the_described_question_and_another_overlaps(
     assert result.loinc_code == "83290-7", result.explain()
 
 
+def test_one_of_two_described_maneuvers_is_a_share(reference: Playbook) -> None:
+    harmonizer = Harmonizer(reference).fit()
+    parsed = parse("XR SPINE CERVICAL (LATERAL ONLY - FLEX/EX)", "DX")
+    extension_only = reference["36997-5"]  # XR Cervical spine Lateral W extension
+    parts = harmonizer.scorer_.part_contributions(parsed, extension_only)
+    maneuver = next(p for p in parts if p.name == "maneuver")
+    assert maneuver.outcome == "partial"
+    assert maneuver.weight < harmonizer.settings_.weight("maneuver_agree")
+    result = harmonizer.map("XR SPINE CERVICAL (LATERAL ONLY - FLEX/EX)", "DX")
+    assert result.loinc_code == "37133-6", result.explain()  # Lateral Views W flexion and W ext.
+
+
 def test_focus_the_code_adds_counts_against_it(fitted: Harmonizer) -> None:
     # Cervical and thoracic and lumbar spine: two of its three foci are described.
     part = _part(fitted, "CT THORACIC LUMBAR SPINE", "CT", "86987-5", "focus")

@@ -66,6 +66,7 @@ NORMALIZED = [
     # other length a lone letter is left alone.
     ("CT CHEST LUNG CANCER S", "ct chest lung cancer screening"),
     ("CT  CHEST LUNG CANCER S", "ct chest lung cancer s"),
+    ("CT ANG CHEST, ABD, PEL WWO", "ct angio chest abdomen pelvis with and without"),
 ]
 
 
