@@ -67,6 +67,9 @@ NORMALIZED = [
     ("CT CHEST LUNG CANCER S", "ct chest lung cancer screening"),
     ("CT  CHEST LUNG CANCER S", "ct chest lung cancer s"),
     ("CT ANG CHEST, ABD, PEL WWO", "ct angio chest abdomen pelvis with and without"),
+    # "Or more" after the views word is a lower bound too; a "+" joining regions is not.
+    ("TIBIA AND FIBULA RT, 4 VWS OR MORE", "tibia and fibula right 4 + views"),
+    ("XR CHEST 2 VIEWS + ABDOMEN", "xr chest 2 views abdomen"),
 ]
 
 
