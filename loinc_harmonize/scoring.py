@@ -320,6 +320,12 @@ class Scorer:
         )
         return round(weight, 4)
 
+    def _share(self, name: str, shared: float, extra: float, detail: str) -> Contribution:
+        """A partial match of a set-valued part: ``shared`` of the agree weight, ``extra`` (the
+        code's share of values the description does not name) of the unsupported weight."""
+        weight = self._overlap((f"{name}_agree", shared), (f"{name}_unsupported", extra))
+        return Contribution(name=name, weight=weight, outcome="partial", detail=detail)
+
     def _make(self, name: str, kind: str, detail: str) -> Contribution:
         weight, outcome = self._kinds.get((name, kind)) or self._kind(name, kind)
         return Contribution(name=name, weight=weight, outcome=outcome, detail=detail)
@@ -408,15 +414,11 @@ class Scorer:
             # A narrower or broader focus (Toe fifth for TOE) earns a share; foci the code
             # adds that the description does not name count against it.
             extra = {t for t in theirs if not any(t == f or _within(f, t) for f in ours)}
-            weight = self._overlap(
-                ("focus_agree", len(matched) / len(ours | theirs)),
-                ("focus_unsupported", len(extra) / len(theirs)),
-            )
-            return Contribution(
-                name="focus",
-                weight=weight,
-                outcome="partial",
-                detail=f"focus overlaps: description {sorted(ours)}, code {sorted(theirs)}",
+            return self._share(
+                "focus",
+                len(matched) / len(ours | theirs),
+                len(extra) / len(theirs),
+                f"focus overlaps: description {sorted(ours)}, code {sorted(theirs)}",
             )
         return self._make(
             "focus",
@@ -524,15 +526,11 @@ class Scorer:
         ours, theirs = _reasons(p.reason_for_exam), _reasons(c.reason_for_exam)
         if ours != theirs and ours & theirs:
             # "Pulmonary embolus+deep vein thrombosis" answers a PE question and another one.
-            weight = self._overlap(
-                ("reason_agree", len(ours & theirs) / len(ours | theirs)),
-                ("reason_unsupported", len(theirs - ours) / len(theirs)),
-            )
-            return Contribution(
-                name="reason",
-                weight=weight,
-                outcome="partial",
-                detail=f"reason for exam overlaps: description {p.reason_for_exam}, "
+            return self._share(
+                "reason",
+                len(ours & theirs) / len(ours | theirs),
+                len(theirs - ours) / len(theirs),
+                f"reason for exam overlaps: description {p.reason_for_exam}, "
                 f"code {c.reason_for_exam}",
             )
         return self._pair("reason", p.reason_for_exam, c.reason_for_exam, "reason for exam")
@@ -552,15 +550,11 @@ class Scorer:
             return self._make("maneuver", "agree", f"maneuver agrees: {', '.join(sorted(ours))}")
         if ours & theirs:
             # Flexion and extension described, one of them coded: a share, not agreement.
-            weight = self._overlap(
-                ("maneuver_agree", len(ours & theirs) / len(ours | theirs)),
-                ("maneuver_unsupported", len(theirs - ours) / len(theirs)),
-            )
-            return Contribution(
-                name="maneuver",
-                weight=weight,
-                outcome="partial",
-                detail=f"maneuver overlaps: description {sorted(ours)}, code {sorted(theirs)}",
+            return self._share(
+                "maneuver",
+                len(ours & theirs) / len(ours | theirs),
+                len(theirs - ours) / len(theirs),
+                f"maneuver overlaps: description {sorted(ours)}, code {sorted(theirs)}",
             )
         if theirs and not ours:
             return self._make(
