@@ -435,12 +435,11 @@ class Scorer:
     def _laterality(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         if not p.laterality and c.laterality == "Bilateral":
             # Both sides is what an unsided description most likely means when no unsided
-            # code exists (CT Kidney - bilateral, not CT Kidney - right): half the cost.
-            return Contribution(
-                name="laterality",
-                weight=round(self.settings.weight("laterality_unsupported") / 2, 4),
-                outcome="missing",
-                detail="code images both sides; description does not say",
+            # code exists (CT Kidney - bilateral, not CT Kidney - right): a smaller cost.
+            return self._make(
+                "laterality",
+                "both_unsupported",
+                "code images both sides; description does not say",
             )
         return self._pair("laterality", p.laterality, c.laterality, "laterality")
 
@@ -518,22 +517,25 @@ class Scorer:
         )
 
     def _reason(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
-        if _asks_several(p.reason_for_exam, c.reason_for_exam):
-            return self._reasons_overlap(p, c)
-        return self._pair("reason", p.reason_for_exam, c.reason_for_exam, "reason for exam")
+        overlap = self._reasons_overlap(p.reason_for_exam, c.reason_for_exam)
+        return overlap or self._pair(
+            "reason", p.reason_for_exam, c.reason_for_exam, "reason for exam"
+        )
 
-    def _reasons_overlap(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
-        ours, theirs = _reasons(p.reason_for_exam), _reasons(c.reason_for_exam)
-        if ours != theirs and ours & theirs:
-            # "Pulmonary embolus+deep vein thrombosis" answers a PE question and another one.
-            return self._share(
-                "reason",
-                len(ours & theirs) / len(ours | theirs),
-                len(theirs - ours) / len(theirs),
-                f"reason for exam overlaps: description {p.reason_for_exam}, "
-                f"code {c.reason_for_exam}",
-            )
-        return self._pair("reason", p.reason_for_exam, c.reason_for_exam, "reason for exam")
+    def _reasons_overlap(self, ours: str | None, theirs: str | None) -> Contribution | None:
+        """A share when one reason joins several questions (``+``) and the other asks some
+        of them: "Pulmonary embolus+deep vein thrombosis" answers a PE question and another."""
+        if not (ours and theirs and ours != theirs and ("+" in ours or "+" in theirs)):
+            return None  # the common case, kept cheap: no sets built
+        asked, answered = _reasons(ours), _reasons(theirs)
+        if asked == answered or not asked & answered:
+            return None
+        return self._share(
+            "reason",
+            len(asked & answered) / len(asked | answered),
+            len(answered - asked) / len(answered),
+            f"reason for exam overlaps: description {ours}, code {theirs}",
+        )
 
     def _guidance(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours = p.guidance_for_action
@@ -598,11 +600,6 @@ def _is_composite(c: Procedure) -> bool:
     return bool(c.formal_name and "&&" in c.formal_name)
 
 
-def _asks_several(ours: str | None, theirs: str | None) -> bool:
-    """Two different reasons, one of them joining several questions with ``+``."""
-    return bool(ours and theirs and ours != theirs and ("+" in ours or "+" in theirs))
-
-
 def _reasons(reason: str | None) -> frozenset[str]:
     """The questions a reason for exam asks: LOINC joins several with ``+``."""
     return frozenset(r.strip().lower() for r in reason.split("+")) if reason else frozenset()
@@ -619,6 +616,7 @@ _OUTCOMES: dict[str, Outcome] = {
     "broader": "partial",
     "conflict": "conflict",
     "unsupported": "missing",
+    "both_unsupported": "missing",
     "missing": "missing",
 }
 
