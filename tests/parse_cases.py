@@ -2331,7 +2331,7 @@ CASES = [
     ),
     # In nuclear medicine "pulmonary" names the lungs (ventilation and perfusion).
     (
-        "PULMONARY PERFU SION",
+        "NUC MED PULMONARY PERFUSION",
         "NM",
         {
             "modality_type": "NM",

@@ -69,6 +69,9 @@ NORMALIZED = [
     ("CT ANG CHEST, ABD, PEL WWO", "ct angio chest abdomen pelvis with and without"),
     # "Or more" after the views word is a lower bound too; a "+" joining regions is not.
     ("TIBIA AND FIBULA RT, 4 VWS OR MORE", "tibia and fibula right 4 + views"),
+    # A whole word is not a cut one: REST is not "restaging", NEW is not "newhires".
+    ("NUC MED MYOCARD PERF SPECT STRESS AND REST", "nm myocardial perfusion spect stress and rest"),
+    ("ABDOMEN^ROUTINE (NEW)", "abdomen routine new"),
     ("XR CHEST 2 VIEWS + ABDOMEN", "xr chest 2 views abdomen"),
 ]
 
