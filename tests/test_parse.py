@@ -72,6 +72,7 @@ NORMALIZED = [
     # A whole word is not a cut one: REST is not "restaging", NEW is not "newhires".
     ("NUC MED MYOCARD PERF SPECT STRESS AND REST", "nm myocardial perfusion spect stress and rest"),
     ("ABDOMEN^ROUTINE (NEW)", "abdomen routine new"),
+    ("CT CARD W/CON PULMNARY VEIN", "ct heart with contrast pulmonary vein"),
     ("XR CHEST 2 VIEWS + ABDOMEN", "xr chest 2 views abdomen"),
 ]
 
