@@ -380,8 +380,8 @@ class Harmonizer:
             status, reason = "auto", f"ranked match, confidence {confidence:.2f}"
         else:
             status, reason = "review", f"ranked match below auto threshold ({confidence:.2f})"
-        left_out = _regions_left_out(parsed, self.playbook_[best.code])
-        if status == "auto" and left_out:
+        left_out = status == "auto" and _regions_left_out(parsed, self.playbook_[best.code])
+        if left_out:
             # Safe to automate only when the code covers the whole study described.
             status = "review"
             reason += f"; not auto: the code leaves out {', '.join(left_out)}"

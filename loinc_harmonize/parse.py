@@ -206,11 +206,12 @@ def _drop_lone_whole_regions(out: _Collector, lexicon: Lexicon) -> None:
     if not whole:
         return
     held = {vocab.region_of(f) for f in foci}
-    lone = {f for f in whole if f not in held}
-    out.values["imaging_focus"] = [f for f in foci if f not in whole] + [
-        f for f in whole if f not in lone
-    ]
-    out.evidence = [e for e in out.evidence if not (e.field == "imaging_focus" and e.value in lone)]
+    for region in whole:
+        if region in held:  # kept, after the focus it holds
+            foci.remove(region)
+            foci.append(region)
+        else:
+            out.drop("imaging_focus", region)
 
 
 #: The decubitus view each side word names (LOINC: L-lateral-decubitus, R-lateral-decubitus).
@@ -230,13 +231,9 @@ def _decubitus_side(out: _Collector) -> None:
     sided = [e for e in out.evidence if e.field == "laterality" and e.value in _DECUBITUS_SIDES]
     if not sided:
         return
-    del values["laterality"]
-    values["view_type"].remove("Decubitus")
-    out.evidence = [
-        e
-        for e in out.evidence
-        if e.field != "laterality" and (e.field, e.value) != ("view_type", "Decubitus")
-    ]
+    for value in list(values["laterality"]):
+        out.drop("laterality", value)
+    out.drop("view_type", "Decubitus")
     for side in sided:
         for view in _DECUBITUS_SIDES[side.value]:
             out.add("view_type", view, side.rule_id, side.span)
