@@ -465,14 +465,13 @@ class Scorer:
         hi_theirs = theirs[1] if theirs[1] is not None else 10**6
         counts = f"description {count_text(ours)}, code {count_text(theirs)}"
         if lo <= min(hi_ours, hi_theirs):
-            exact = ours == theirs
-            weight = self.settings.weight("views_agree") * (1.0 if exact else 0.6)
-            return Contribution(
-                name="views",
-                weight=weight,
-                outcome="agree" if exact else "partial",
-                detail=f"view count compatible: {counts}",
-            )
+            if ours == theirs:
+                return self._make("views", "agree", f"view count agrees: {counts}")
+            # A code whose range covers the description's claims nothing more ("Views" for
+            # "1-2 views"); one inside it ("2 Views") claims a count the description leaves open.
+            covers = theirs[0] <= ours[0] and hi_theirs >= hi_ours
+            detail = f"view count compatible: {counts}"
+            return self._share("views", 0.6, 0.0 if covers else 1.0, detail)
         return self._make("views", "conflict", f"view count conflicts: {counts}")
 
     def _view_types(self, p: ParsedDescription, c: Procedure) -> Contribution | None:

@@ -145,6 +145,25 @@ def test_a_narrower_focus_than_described_is_partial(fitted: Harmonizer) -> None:
     assert exact is not None and exact.outcome == "agree"
 
 
+def test_a_code_inside_a_described_view_range_claims_a_count(reference: Playbook) -> None:
+    # "1-2 views" may be one view: "XR Foot - right 2 Views" guesses, "... Views" does not.
+    harmonizer = Harmonizer(reference).fit()
+    parsed = parse("XR RIGHT FOOT 1-2 VIEWS", "CR")
+    views = {
+        code: next(
+            p
+            for p in harmonizer.scorer_.part_contributions(parsed, reference[code])
+            if p.name == "views"
+        )
+        for code in ("37697-0", "26129-7")  # XR Foot - right 2 Views; XR Foot - right Views
+    }
+    assert views["37697-0"].outcome == views["26129-7"].outcome == "partial"
+    assert views["37697-0"].weight < views["26129-7"].weight
+    assert harmonizer.map("XR RIGHT FOOT 1-2 VIEWS", "CR").loinc_code == "26129-7"
+    # "4+ views" is not four views.
+    assert harmonizer.map("XR LEFT ELBOW 4+ VIEWS", "DX").loinc_code != "36323-4"
+
+
 def test_toes_and_toe_are_one_focus(reference: Playbook) -> None:
     # LOINC names the generic toe codes "Toes" and a few "Toe"; "TOE(S)" is neither one toe.
     harmonizer = Harmonizer(reference).fit()
