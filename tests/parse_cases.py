@@ -138,6 +138,17 @@ CASES = [
         },
     ),
     (
+        "HAND RIGHT 3 VIEWS MIN",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Hand",),
+            "laterality": "Right",
+            "view_count": (3, None),
+        },
+    ),
+    (
         "CT_THOR_LMBR_SPINE",
         "CT",
         {
