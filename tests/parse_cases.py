@@ -149,6 +149,17 @@ CASES = [
         },
     ),
     (
+        "MRI LOWER EXTREMITY JOINT W/O CONTRAST - LEFT",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Lower extremity joint",),
+            "laterality": "Left",
+            "timing": "WO",
+        },
+    ),
+    (
         "CT_THOR_LMBR_SPINE",
         "CT",
         {
