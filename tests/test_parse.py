@@ -74,6 +74,7 @@ NORMALIZED = [
     ("ABDOMEN^ROUTINE (NEW)", "abdomen routine new"),
     ("CT CARD W/CON PULMNARY VEIN", "ct heart with contrast pulmonary vein"),
     ("XR CHEST 2 VIEWS + ABDOMEN", "xr chest 2 views abdomen"),
+    ("JHN CST/PEL W/", "jhn chest pelvis with"),
 ]
 
 
