@@ -160,6 +160,11 @@ CASES = [
         },
     ),
     (
+        "XR BONE SURVEY COMPLETE",
+        "DX",
+        {"modality_type": "XR", "imaging_focus": ("Bones",)},
+    ),
+    (
         "CT_THOR_LMBR_SPINE",
         "CT",
         {
