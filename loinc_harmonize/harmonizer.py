@@ -327,10 +327,7 @@ class Harmonizer:
             "; ".join(f for f in parsed.flags if "placeholder" in f or "empty" in f)
             or "no usable text"
         )
-        modality = parsed.modality_type or ""
-        code = self.unspecified_codes_.get(
-            f"{modality}.{parsed.modality_subtype}", self.unspecified_codes_.get(modality)
-        )
+        code = self._unspecified_code(parsed)
         if code is None:
             return MappingResult(
                 **base, status="unmapped", reason=f"{why}; no modality to fall back on"
@@ -390,6 +387,8 @@ class Harmonizer:
             reason += f"; conflicts: {', '.join(conflicts)}"
         # The most specific code the description supports may leave a part open on purpose.
         unsaid = left_open(parsed, self.open_parts_.get(best.code, ()))
+        if best.code == self._unspecified_code(parsed) and not parsed.region_imaged:
+            unsaid.append("body region")
         fallback = bool(unsaid) and status != "unmapped"
         if fallback:
             reason += f"; fallback: neither the description nor the code gives {', '.join(unsaid)}"
@@ -418,7 +417,9 @@ class Harmonizer:
         if neighbours:
             boost = self.index_.spread(neighbours, rows)
             prescore += 2.0 * boost
-        order = _top(prescore, rows, self.settings_.retrieval.shortlist)
+        order = self._with_fallback(
+            _top(prescore, rows, self.settings_.retrieval.shortlist), rows, parsed
+        )
         key = parts_key(parsed)
         shortlist = rows[order].tolist()
         text_short, boost_short = text[order], boost[order]
@@ -456,6 +457,29 @@ class Harmonizer:
                 )
             )
         return candidates
+
+    def _with_fallback(
+        self, order: np.ndarray, rows: np.ndarray, parsed: ParsedDescription
+    ) -> np.ndarray:
+        """The shortlist, with the modality's unspecified body region code when the
+        description names no region: its words may resemble no code's name ("CT REFERENCE
+        IMPORT"), and that code, not a guessed region, is what the description supports."""
+        if parsed.region_imaged or parsed.imaging_focus:
+            return order
+        code = self._unspecified_code(parsed)
+        if code is None:
+            return order
+        position = self.index_.position[code]
+        at = int(np.searchsorted(rows, position))
+        if at == len(rows) or rows[at] != position or at in order:
+            return order
+        return np.append(order, at)
+
+    def _unspecified_code(self, parsed: ParsedDescription) -> str | None:
+        modality = parsed.modality_type or ""
+        return self.unspecified_codes_.get(
+            f"{modality}.{parsed.modality_subtype}", self.unspecified_codes_.get(modality)
+        )
 
 
 def _regions_left_out(parsed: ParsedDescription, code: Procedure) -> list[str]:

@@ -165,6 +165,25 @@ CASES = [
         {"modality_type": "XR", "imaging_focus": ("Bones",)},
     ),
     (
+        "NUC MED LYMPHOSCINTIGRAPHY",
+        "NM",
+        {"modality_type": "NM", "imaging_focus": ("Lymph node",), "timing": "W"},
+    ),
+    (
+        "DX ADULT VP SHUNT SERIES",
+        "DX",
+        {"modality_type": "XR", "reason_for_exam": "Shunt patency"},
+    ),
+    (
+        "CT PULM VEIN OP",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Pulmonary veins",),
+        },
+    ),
+    (
         "CT_THOR_LMBR_SPINE",
         "CT",
         {

@@ -331,6 +331,21 @@ def test_placeholder_falls_back_to_unspecified(fitted: Harmonizer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("description", "modality", "code"),
+    [("CT REFERENCE IMPORT", "CT", "25045-6"), ("DX", "DX", "43468-8")],
+)
+def test_a_description_naming_no_region_can_rank_the_unspecified_code(
+    reference: Playbook, description: str, modality: str, code: str
+) -> None:
+    # No code's name resembles these words; the modality's unspecified body region code is
+    # what they support, not a region guessed from letters ("CT Temporal bone", "DXA Spine").
+    result = Harmonizer(reference).fit().map(description, modality)
+    assert result.loinc_code == code and result.status == "review" and result.fallback
+    assert "fallback: neither the description nor the code gives" in result.reason
+    assert result.reason.endswith("body region")
+
+
+@pytest.mark.parametrize(
     ("description", "modality", "unsaid"),
     [
         ("CT CHEST", "CT", "timing"),
