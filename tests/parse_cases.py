@@ -184,6 +184,16 @@ CASES = [
         },
     ),
     (
+        "NUC MED BONE/JOINT IMAGING WHOLE BODY",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Whole body",),
+            "imaging_focus": ("Bone",),
+            "timing": "W",
+        },
+    ),
+    (
         "CT_THOR_LMBR_SPINE",
         "CT",
         {
@@ -636,7 +646,12 @@ CASES = [
     (
         "NM BONE SCAN WHOLE BODY",
         "NM",
-        {"modality_type": "NM", "region_imaged": ("Whole body",), "timing": "W"},
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Whole body",),
+            "imaging_focus": ("Bone",),
+            "timing": "W",
+        },
     ),
     (
         "MAMMO SCREENING BILATERAL TOMO",
@@ -1533,7 +1548,7 @@ CASES = [
             "laterality": "Bilateral",
         },
     ),
-    ("NM BONE SCAN", "NM", {"modality_type": "NM", "timing": "W"}),
+    ("NM BONE SCAN", "NM", {"modality_type": "NM", "imaging_focus": ("Bone",), "timing": "W"}),
     (
         "NM MYOCARDIAL PERFUSION SPECT",
         "NM",
