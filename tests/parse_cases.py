@@ -194,6 +194,18 @@ CASES = [
         },
     ),
     (
+        # A stress study of the heart is no oncologic PET (IMP22 asks for no maneuver).
+        "PET/CT HEART PERFUSION REST AND STRESS IMAGING",
+        "CT",
+        {
+            "modality_type": "PT+CT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart",),
+            "timing": "W",
+            "maneuver": ("Stress",),
+        },
+    ),
+    (
         "CT_THOR_LMBR_SPINE",
         "CT",
         {
