@@ -165,7 +165,7 @@ def _view_count(
     tokens: list[Token],
 ) -> tuple[tuple[int, int | None] | None, tuple[int, int] | None]:
     """Explicit counts: ``2 views``, ``1 - 2 views``, ``2 or 3 views``, ``3 + views``,
-    ``min 2 views`` and ``2 views min``."""
+    ``min 2 views``, ``2 views min`` and ``less than 4 views``."""
     words = [t.text for t in tokens]
     for i, word in enumerate(words):
         if word not in _VIEW_WORDS:
@@ -181,6 +181,8 @@ def _view_count(
             n = int(tail[-1])
             if len(tail) >= 2 and tail[-2] == "min":  # "minimum 2 views" is at least 2
                 return (n, None), (tokens[i - 2].start, tokens[i].end)
+            if tail[-3:-1] == ["less", "than"] and n > 1:  # "less than 4 views" is 1 to 3
+                return (1, n - 1), (tokens[i - 3].start, tokens[i].end)
             if words[i + 1 : i + 2] == ["min"]:  # so is "2 views min"
                 return (n, None), (tokens[i - 1].start, tokens[i + 1].end)
             return (n, n), (tokens[i - 1].start, tokens[i].end)

@@ -206,6 +206,16 @@ CASES = [
         },
     ),
     (
+        "SKULL LESS THAN 4 VIEWS",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Skull",),
+            "view_count": (1, 3),
+        },
+    ),
+    (
         "CT_THOR_LMBR_SPINE",
         "CT",
         {
