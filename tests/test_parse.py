@@ -75,6 +75,9 @@ NORMALIZED = [
     ("CT CARD W/CON PULMNARY VEIN", "ct heart with contrast pulmonary vein"),
     ("XR CHEST 2 VIEWS + ABDOMEN", "xr chest 2 views abdomen"),
     ("JHN CST/PEL W/", "jhn chest pelvis with"),
+    # PL is placement ("LINE PL") except after CH and AB, where it is the pelvis.
+    ("Thorax^MCV_CH_AB_PL_ROUTINE (Adult)", "chest mcv chest abdomen pelvis routine"),
+    ("CHEST AP CENTRAL LINE PL PORTABLE", "chest ap central line placement portable"),
 ]
 
 
