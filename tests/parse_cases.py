@@ -216,6 +216,17 @@ CASES = [
         },
     ),
     (
+        "XR IVP W TOMOGRAMS",
+        "CR",
+        {
+            "modality_type": "XR",
+            "modality_subtype": "Tomography",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Kidney",),
+            "timing": "W",
+        },
+    ),
+    (
         "CT_THOR_LMBR_SPINE",
         "CT",
         {
