@@ -227,6 +227,25 @@ CASES = [
         },
     ),
     (
+        "NM TC-HIDA SCAN",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Liver", "Biliary ducts", "Gallbladder"),
+            "timing": "W",
+        },
+    ),
+    (
+        "CT DIAGNOSTIC COLONOSCOPY",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen", "Pelvis"),
+            "imaging_focus": ("Colon", "Rectum"),
+        },
+    ),
+    (
         "CT_THOR_LMBR_SPINE",
         "CT",
         {
