@@ -128,6 +128,12 @@ class ParsedDescription(Parts):
         """True when a lexicon rule read at least one word of the text (or of its series)."""
         return any(e.rule_id.startswith(("PAR", "VIEWCOUNT", "SERIES")) for e in self.evidence)
 
+    @property
+    def names_contrast(self) -> bool:
+        """True when the text itself gives the contrast timing, not an implication (the WO
+        of a screening study)."""
+        return any(e.field == "timing" and not e.rule_id.startswith("IMP") for e in self.evidence)
+
     def parts(self) -> dict[str, object]:
         """The part fields only, as a plain dict."""
         return {name: getattr(self, name) for name in PART_FIELDS}

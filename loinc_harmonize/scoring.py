@@ -27,13 +27,18 @@ from loinc_harmonize.vocab import Vocabulary
 _MEMO_LIMIT = 20_000
 
 
-_parts_key = attrgetter(*PART_FIELDS, "view_count", "compatible_modalities")
+_parts_key = attrgetter(*PART_FIELDS, "view_count", "compatible_modalities", "names_contrast")
 
 
 def parts_key(parsed: ParsedDescription) -> tuple[object, ...]:
     """Everything a field-by-field comparison reads from a parsed description."""
     key: tuple[object, ...] = _parts_key(parsed)
     return key
+
+
+#: Contrast routes a description names when they are used: a code with one of them is not
+#: supported by a description that names contrast but no route.
+_SAID_ROUTES = frozenset({"PO", "PR"})
 
 
 class Compared:
@@ -111,7 +116,7 @@ class Scorer:
             ),
             _fields(
                 (self._laterality, self._timing, self._route),
-                ("laterality", "timing", "pharmaceutical_route"),
+                ("laterality", "timing", "pharmaceutical_route", "names_contrast"),
                 ("laterality", "timing", "pharmaceutical_route"),
             ),
             _fields(
@@ -448,6 +453,9 @@ class Scorer:
 
     def _route(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = p.pharmaceutical_route, c.pharmaceutical_route
+        if not ours and theirs in _SAID_ROUTES and p.names_contrast:
+            # Contrast is named but not its route: the IV usual in CT and MR, not oral or rectal.
+            return self._make("route", "unsupported", f"code gives contrast {theirs}")
         if not ours or not theirs:
             return None  # most descriptions leave the route to the contrast timing
         return self._pair("route", ours, theirs, "contrast route")

@@ -243,6 +243,28 @@ CASES = [
             "modality_type": "CT",
             "region_imaged": ("Abdomen", "Pelvis"),
             "imaging_focus": ("Colon", "Rectum"),
+            "timing": "W",
+            "pharmaceutical_route": "PR",
+        },
+    ),
+    (
+        "ABDOMEN^ENTEROGRAPHY (ADULT)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen", "Pelvis"),
+            "timing": "W",
+            "pharmaceutical_route": "PO",
+        },
+    ),
+    (
+        "MRI UROGRAM WO/W CONTRAST",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Abdomen", "Pelvis"),
+            "timing": "WO & W",
+            "reason_for_exam": "Urogram",
         },
     ),
     (
@@ -2071,11 +2093,16 @@ CASES = [
             "reason_for_exam": "Pulmonary hypertension",
         },
     ),
-    # Enterography images the small bowel through the abdomen and pelvis.
+    # Enterography images the small bowel through the abdomen and pelvis, with oral contrast.
     (
         "CT ENTEROGRAPHY WITH CONTRAST",
         "CT",
-        {"modality_type": "CT", "region_imaged": ("Abdomen", "Pelvis"), "timing": "W"},
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen", "Pelvis"),
+            "timing": "W",
+            "pharmaceutical_route": "PO",
+        },
     ),
     # Regions a focus implies are one body part: its named views count exactly.
     (

@@ -164,6 +164,24 @@ def test_a_code_inside_a_described_view_range_claims_a_count(reference: Playbook
     assert harmonizer.map("XR LEFT ELBOW 4+ VIEWS", "DX").loinc_code != "36323-4"
 
 
+def test_oral_contrast_needs_saying_when_contrast_is_named(reference: Playbook) -> None:
+    harmonizer = Harmonizer(reference).fit()
+
+    def route(description: str, modality: str, code: str) -> Contribution | None:
+        parts = harmonizer.scorer_.part_contributions(parse(description, modality), reference[code])
+        return next((p for p in parts if p.name == "route"), None)
+
+    # "WO/W contrast" is the usual IV contrast: a code adding oral contrast claims more.
+    oral = route("MRI UROGRAM WO/W CONTRAST", "MR", "72246-2")  # ... W contrast PO and WO and W
+    assert oral is not None and oral.outcome == "missing" and oral.weight < 0
+    assert harmonizer.map("MRI UROGRAM WO/W CONTRAST", "MR").loinc_code == "97392-5"
+    # An exam done with oral contrast (enterography) says so by its name.
+    said = route("CT ENTEROGRAPHY WITH CONTRAST", "CT", "103859-5")  # W contrast PO and W IV
+    assert said is not None and said.outcome == "agree"
+    # Without contrast named (a screening study's WO is implied), nothing is claimed.
+    assert route("CT CHEST", "CT", "103859-5") is None
+
+
 def test_toes_and_toe_are_one_focus(reference: Playbook) -> None:
     # LOINC names the generic toe codes "Toes" and a few "Toe"; "TOE(S)" is neither one toe.
     harmonizer = Harmonizer(reference).fit()
