@@ -268,6 +268,17 @@ CASES = [
         },
     ),
     (
+        "MR ANGIOGRAM BRAIN WITHOUT CONTRAST",
+        "MR",
+        {
+            "modality_type": "MR",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Brain", "Head vessels"),
+            "timing": "WO",
+        },
+    ),
+    (
         "CT_THOR_LMBR_SPINE",
         "CT",
         {
@@ -1462,7 +1473,7 @@ CASES = [
             "modality_type": "MR",
             "modality_subtype": "Angio",
             "region_imaged": ("Head",),
-            "imaging_focus": ("Brain",),
+            "imaging_focus": ("Brain", "Head vessels"),
             "timing": "WO",
         },
     ),
@@ -2005,7 +2016,7 @@ CASES = [
             "modality_type": "CT",
             "modality_subtype": "Angio",
             "region_imaged": ("Head",),
-            "imaging_focus": ("Brain",),
+            "imaging_focus": ("Brain", "Head vessels"),
             "timing": "WO & W",
             "reason_for_exam": "Stroke",
         },
