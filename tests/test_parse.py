@@ -78,6 +78,7 @@ NORMALIZED = [
     # PL is placement ("LINE PL") except after CH and AB, where it is the pelvis.
     ("Thorax^MCV_CH_AB_PL_ROUTINE (Adult)", "chest mcv chest abdomen pelvis routine"),
     ("CHEST AP CENTRAL LINE PL PORTABLE", "chest ap central line placement portable"),
+    ("FL KIDNEY RETROGRAD", "fluoroscopy kidney retrograde"),
 ]
 
 
