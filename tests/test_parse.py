@@ -79,6 +79,8 @@ NORMALIZED = [
     ("Thorax^MCV_CH_AB_PL_ROUTINE (Adult)", "chest mcv chest abdomen pelvis routine"),
     ("CHEST AP CENTRAL LINE PL PORTABLE", "chest ap central line placement portable"),
     ("FL KIDNEY RETROGRAD", "fluoroscopy kidney retrograde"),
+    # "With" alone is W contrast in protocol names (CHEST_WITH); with Doppler it is not.
+    ("US PELVIS WITH DOPPLER", "us pelvis doppler"),
 ]
 
 
