@@ -12,7 +12,7 @@ from sklearn.model_selection import GroupKFold
 from loinc_harmonize.candidates import signature
 from loinc_harmonize.curated import midrc_key
 from loinc_harmonize.harmonizer import Harmonizer
-from loinc_harmonize.models import MappingResult
+from loinc_harmonize.models import MappingResult, Procedure
 from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook, clean_code, release_order
 
@@ -160,9 +160,20 @@ def error_category(
     if result.parsed is not None:
         for field in ("region_imaged", "timing", "view_count", "laterality", "reason_for_exam"):
             parsed_value = getattr(result.parsed, field)
-            if parsed_value in (None, ()) and getattr(target, field) not in (None, ()):
-                return f"parser gap ({field} not read)"
+            if parsed_value in (None, ()) and _states(target, field):
+                if result.parsed.unrecognized:
+                    return f"parser gap ({field} not read)"
+                # Every word was read: the label adds what the description does not say.
+                return f"label adds a part the description does not state ({field})"
     return "scoring trade-off"
+
+
+def _states(code: Procedure, field: str) -> bool:
+    """Whether a code fixes ``field`` ("Views", at least one view, leaves the count open)."""
+    value = getattr(code, field)
+    if field == "view_count":
+        return value is not None and value != (1, None)
+    return value not in (None, ())
 
 
 def _same_parts_elsewhere(result: MappingResult, frame: pd.DataFrame) -> bool:

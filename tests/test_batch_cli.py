@@ -140,6 +140,26 @@ def test_error_category_names_a_code_released_after_the_labels(core: Playbook) -
     assert error_category(result, "29252-4", core, frame) != late
 
 
+def test_error_category_tells_a_label_convention_from_a_parser_gap(core: Playbook) -> None:
+    def category(description: str, code: str) -> str:
+        frame = labelled(
+            pd.DataFrame(
+                {"Modality": ["CT"], "StudyDescription": [description], "LOINC code": [code]}
+            ),
+            Columns(),
+        )
+        result = Harmonizer(core).fit().map(description, "CT")
+        assert result.loinc_code != code
+        return error_category(result, code, core, frame)
+
+    # Every word read, no contrast said: a WO label is the curators' convention.
+    assert category("CT HEAD", "30799-1") == (
+        "label adds a part the description does not state (timing)"
+    )
+    # A word left unread may have said it.
+    assert category("CT HEAD ZZQX", "30799-1") == "parser gap (timing not read)"
+
+
 def test_cli_evaluate_released_by(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     labels = tmp_path / "labels.csv"
     labels.write_text(
