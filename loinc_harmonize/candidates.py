@@ -329,6 +329,8 @@ class CandidateIndex:
             feature: np.array(codes, dtype=np.int64) for feature, codes in by_feature.items()
         }
         self.modality = np.array([p.modality_type or "" for p in self.procedures], dtype=object)
+        # Measured results (a fluoroscopy dose, a T-score) are no study a description names.
+        self.study = np.array([not p.is_measurement for p in self.procedures], dtype=bool)
         self._blocks: dict[tuple[str, ...], Block] = {}
         self._agreement: dict[tuple[object, ...], np.ndarray] = {}
 
@@ -339,7 +341,7 @@ class CandidateIndex:
             self._block_of(tuple(sorted(set(modalities))))
 
     def block(self, parsed: ParsedDescription) -> Block:
-        """The codes whose modality the description allows (all codes if unknown)."""
+        """The studies whose modality the description allows (all studies if unknown)."""
         allowed = set(parsed.compatible_modalities)
         if parsed.modality_type:
             allowed.add(parsed.modality_type)
@@ -348,11 +350,8 @@ class CandidateIndex:
     def _block_of(self, key: tuple[str, ...]) -> Block:
         block = self._blocks.get(key)
         if block is None:  # a handful of modality sets recur across a whole run
-            rows = (
-                np.flatnonzero(np.isin(self.modality, list(key)))
-                if key
-                else np.arange(len(self.procedures))
-            )
+            wanted = np.isin(self.modality, list(key)) if key else np.ones_like(self.study)
+            rows = np.flatnonzero(wanted & self.study)
             block = self._blocks[key] = Block(key, rows, self.text.restricted(rows))
         return block
 

@@ -545,6 +545,7 @@ def _unspecified_codes(playbook: Playbook) -> dict[str, str]:
         p
         for p in playbook
         if p.modality_type
+        and not p.is_measurement
         and p.status == "ACTIVE"
         and p.subject is None
         and not p.guidance_for_action

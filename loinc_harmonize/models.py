@@ -91,7 +91,16 @@ class Procedure(Parts):
     first_released: str | None = Field(
         None, description="LOINC release that introduced the code (Loinc.csv VersionFirstReleased)"
     )
+    scale: str | None = Field(
+        None, description="LOINC SCALE_TYP (Loinc.csv); Qn marks a measured result, not a study"
+    )
     source: str = Field("", description="File and release the procedure was loaded from")
+
+    @property
+    def is_measurement(self) -> bool:
+        """A quantitative result of a study (a fluoroscopy dose, a DXA T-score), which no
+        study description is mapped to: it is never proposed as a candidate."""
+        return self.scale == "Qn"
 
 
 class Evidence(BaseModel):

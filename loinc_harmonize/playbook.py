@@ -359,9 +359,10 @@ def _procedures_from_table(
     _check_unique_names(codes, names, where)
     statuses = frame["status"] if "status" in frame.columns else ["ACTIVE"] * len(frame)
     released = _column(frame, "versionfirstreleased")
+    scales = _column(frame, "scale_typ")
     synonyms = _synonyms(frame, names)
     procedures: dict[str, Procedure] = {}
-    for i, (code, name, comp, system, method, status, first) in enumerate(
+    for i, (code, name, comp, system, method, status, first, scale) in enumerate(
         zip(
             codes,
             names,
@@ -370,6 +371,7 @@ def _procedures_from_table(
             frame["method_typ"],
             statuses,
             released,
+            scales,
             strict=True,
         )
     ):
@@ -385,6 +387,7 @@ def _procedures_from_table(
             formal_name=f"{comp}|{system}|{method}",
             synonyms=synonyms[i],
             first_released=(first or "").strip() or None,
+            scale=(scale or "").strip() or None,
             source=where,
         )
     return procedures, _table_version(frame)
@@ -480,6 +483,7 @@ def _merge(
                 formal_name=base.formal_name if base else None,
                 synonyms=base.synonyms if base else (),
                 first_released=base.first_released if base else None,
+                scale=base.scale if base else None,
                 source=where,
             )
         )
@@ -593,10 +597,13 @@ def _fingerprint(procedures: Iterable[Procedure]) -> str:
     digest = hashlib.sha256()
     for procedure in sorted(procedures, key=lambda p: p.code):
         # Without synonyms a record hashes as it did before they existed (saved models load).
-        # The release a code came in never changes how it is matched, so it is not hashed.
+        # The release a code came in never changes how it is matched, so it is not hashed;
+        # nor is its scale, but for a measurement, which is never proposed.
         skip = {"source", "first_released"}
         if not procedure.synonyms:
             skip.add("synonyms")
+        if not procedure.is_measurement:
+            skip.add("scale")
         digest.update(procedure.model_dump_json(exclude=skip).encode("utf-8"))
     return digest.hexdigest()
 

@@ -182,6 +182,29 @@ def test_oral_contrast_needs_saying_when_contrast_is_named(reference: Playbook) 
     assert route("CT CHEST", "CT", "103859-5") is None
 
 
+def test_a_measured_result_is_never_proposed_but_curators_may_choose_it(
+    reference: Playbook,
+) -> None:
+    harmonizer = Harmonizer(reference).fit()
+    for description, modality in (
+        ("C-ARM FLUOROSCOPY UP TO 2 HOURS", "XA"),  # was "Fluoroscopy duration"
+        ("DEXA SCAN HIP AND SPINE", "OT"),  # was "DXA Hip [T-score] Bone density"
+        ("DX", "DX"),
+    ):
+        result = harmonizer.map(description, modality)
+        assert result.candidates
+        assert not any(reference[c.code].is_measurement for c in result.candidates)
+    curated = pd.DataFrame(
+        {
+            "Modality": ["XA"],
+            "StudyDescription": ["C-ARM FLUOROSCOPY UP TO 2 HOURS"],
+            "LOINC code": ["80990-5"],
+        }
+    )
+    chosen = Harmonizer(reference).fit(curated).map("C-ARM FLUOROSCOPY UP TO 2 HOURS", "XA")
+    assert chosen.loinc_code == "80990-5" and chosen.status == "auto"
+
+
 def test_toes_and_toe_are_one_focus(reference: Playbook) -> None:
     # LOINC names the generic toe codes "Toes" and a few "Toe"; "TOE(S)" is neither one toe.
     harmonizer = Harmonizer(reference).fit()

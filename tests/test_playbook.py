@@ -156,6 +156,26 @@ RELEASED_TABLE = (
 )
 
 
+MEASURED_TABLE = (
+    '"LOINC_NUM","COMPONENT","SYSTEM","METHOD_TYP","CLASS","LONG_COMMON_NAME","SCALE_TYP"\n'
+    '"80990-5","Fluoroscopy duration","^Patient","RF","RAD","Fluoroscopy duration","Qn"\n'
+    '"49512-7","Views","XXX","RF","RAD","RF Unspecified body region Views","Doc"\n'
+)
+
+
+def test_a_measured_result_is_kept_and_marked(tmp_path: Path) -> None:
+    # LOINC's RAD class holds results of studies (a dose, a T-score) beside the studies.
+    playbook = load_playbook(write(tmp_path / "Loinc.csv", MEASURED_TABLE))
+    assert playbook["80990-5"].is_measurement and playbook["80990-5"].scale == "Qn"
+    assert not playbook["49512-7"].is_measurement
+    # Only a measurement's scale changes how codes are matched, so only it is hashed.
+    unmarked = Playbook((p.model_copy(update={"scale": None}) for p in playbook), source="test")
+    assert unmarked.fingerprint != playbook.fingerprint
+    doc_only = Playbook([playbook["49512-7"]], source="test")
+    plain = Playbook([playbook["49512-7"].model_copy(update={"scale": None})], source="test")
+    assert doc_only.fingerprint == plain.fingerprint
+
+
 def test_filter_released_by_keeps_the_codes_loinc_had_then(tmp_path: Path) -> None:
     playbook = load_playbook(write(tmp_path / "Loinc.csv", RELEASED_TABLE))
     assert playbook["106845-1"].first_released == "2.81"
@@ -415,7 +435,8 @@ def test_bundled_core_matches_reference(core: Playbook, reference: Playbook) -> 
         truth = reference[procedure.code]
         assert procedure.long_common_name == truth.long_common_name
         assert procedure.status == truth.status
-        for field in (*PART_FIELDS, "view_count", "body_system", "formal_name", "first_released"):
+        compared = ("view_count", "body_system", "formal_name", "first_released", "scale")
+        for field in (*PART_FIELDS, *compared):
             assert getattr(procedure, field) == getattr(truth, field), (procedure.code, field)
 
 
