@@ -81,6 +81,7 @@ NORMALIZED = [
     ("FL KIDNEY RETROGRAD", "fluoroscopy kidney retrograde"),
     # "With" alone is W contrast in protocol names (CHEST_WITH); with Doppler it is not.
     ("US PELVIS WITH DOPPLER", "us pelvis doppler"),
+    ("Thorax^HI_RESOLUTION_CHEST (Adult)", "chest high resolution chest"),
 ]
 
 
