@@ -82,6 +82,9 @@ NORMALIZED = [
     # "With" alone is W contrast in protocol names (CHEST_WITH); with Doppler it is not.
     ("US PELVIS WITH DOPPLER", "us pelvis doppler"),
     ("Thorax^HI_RESOLUTION_CHEST (Adult)", "chest high resolution chest"),
+    # A "complete" series names no part; a complete bone survey is LOINC's own.
+    ("FOOT RIGHT COMPLETE MIN 3 VIEWS", "foot right min 3 views"),
+    ("XR BONE SURVEY COMPLETE", "xr bone survey complete"),
 ]
 
 
