@@ -138,10 +138,12 @@ def main() -> int:
         "Logistic calibration of (best score, margin, curated support of the best) fitted out of "
         "fold on "
         f"{cal['ranked_results']}",
-        f"ranked results: ECE {cal['ece_out_of_fold']:.3f} out of fold; auto threshold "
+        f"ranked results, in 5 folds over {cal['repeats']} shuffles of the rows: ECE "
+        f"{cal['ece_out_of_fold']:.3f} out of fold; auto threshold "
         f"{cal['auto_threshold']:.3f} gives {_pct(cal['auto_precision_out_of_fold'])} precision on "
-        f"{_pct(cal['auto_coverage_of_ranked_results'])} of ranked results. "
-        "`--write` stores them in",
+        f"{_pct(cal['auto_coverage_of_ranked_results'])} of ranked results, pooled over the "
+        "shuffles (the lowest single shuffle: "
+        f"{_pct(cal['auto_precision_lowest_repeat'])}). `--write` stores them in",
         "`playbook_data/settings.json` (so ECE in the accuracy table is in-sample).",
         "",
         "## Curated vote weight (`curated_weight.py`)",
