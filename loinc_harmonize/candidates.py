@@ -431,6 +431,7 @@ OPEN_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("timing", ("timing", "pharmaceutical_route", "pharmaceutical_substance")),
     ("laterality", ("laterality",)),
     ("view count", ("view_aggregation", "view_type", "view_count")),
+    ("body region", ("region_imaged", "imaging_focus", "laterality")),
 )
 
 
@@ -440,6 +441,8 @@ def _is_open(parts: ParsedDescription | Procedure, part: str) -> bool:
         return parts.timing is None
     if part == "laterality":
         return parts.laterality is None
+    if part == "body region":
+        return not parts.region_imaged and not parts.imaging_focus
     count = parts.view_count
     return not parts.view_type and (count is None or count[1] is None)
 

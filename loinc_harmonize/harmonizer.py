@@ -387,8 +387,6 @@ class Harmonizer:
             reason += f"; conflicts: {', '.join(conflicts)}"
         # The most specific code the description supports may leave a part open on purpose.
         unsaid = left_open(parsed, self.open_parts_.get(best.code, ()))
-        if _names_no_region(parsed) and best.code == self._unspecified_code(parsed):
-            unsaid.append("body region")
         fallback = bool(unsaid) and status != "unmapped"
         if fallback:
             reason += f"; fallback: neither the description nor the code gives {', '.join(unsaid)}"
@@ -464,7 +462,7 @@ class Harmonizer:
         """The shortlist, with the modality's unspecified body region code when the
         description names no region: its words may resemble no code's name ("CT REFERENCE
         IMPORT"), and that code, not a guessed region, is what the description supports."""
-        if not _names_no_region(parsed):
+        if not left_open(parsed, ("body region",)):
             return order
         code = self._unspecified_code(parsed)
         if code is None:
@@ -480,10 +478,6 @@ class Harmonizer:
         return self.unspecified_codes_.get(
             f"{modality}.{parsed.modality_subtype}", self.unspecified_codes_.get(modality)
         )
-
-
-def _names_no_region(parsed: ParsedDescription) -> bool:
-    return not (parsed.region_imaged or parsed.imaging_focus)
 
 
 def _regions_left_out(parsed: ParsedDescription, code: Procedure) -> list[str]:

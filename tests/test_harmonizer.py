@@ -386,6 +386,15 @@ def test_a_description_naming_no_region_can_rank_the_unspecified_code(
     assert result.reason.endswith("body region")
 
 
+def test_a_guidance_code_of_no_region_is_a_body_region_fallback(reference: Playbook) -> None:
+    # The region is a part a code may leave open as timing is: LOINC has the cyst aspiration
+    # of many organs, and "RP CYST ASPIRATION" names none.
+    result = Harmonizer(reference).fit().map("RP CYST ASPIRATION", "CT")
+    code = reference[result.loinc_code or ""]
+    assert not code.region_imaged and code.guidance_for_action
+    assert result.fallback and result.reason.endswith("gives body region")
+
+
 @pytest.mark.parametrize(
     ("description", "modality", "unsaid"),
     [
