@@ -46,6 +46,7 @@ def map_dataframe(
     modality_column: str | None = "Modality",
     series_description_column: str | None = None,
     study_column: str | None = None,
+    body_part_column: str | None = None,
     results: dict[tuple[str, ...], MappingResult] | None = None,
     source: str = "<DataFrame>",
     _formatted: dict[tuple[str, ...], dict[str, object]] | None = None,
@@ -55,7 +56,8 @@ def map_dataframe(
     Each unique (modality, description) pair is mapped once. The caller's frame is not changed.
     With ``series_description_column`` the series text adds evidence (views, contrast); with
     ``study_column`` too, the series of each study (within this frame) are read together.
-    ``results``, when given, collects the ``MappingResult`` of each unique key.
+    ``body_part_column`` (DICOM BodyPartExamined) gives the region where the description
+    names none. ``results``, when given, collects the ``MappingResult`` of each unique key.
     """
     positions, unique_rows = _map_unique(
         df,
@@ -64,6 +66,7 @@ def map_dataframe(
         modality_column=modality_column,
         series_description_column=series_description_column,
         study_column=study_column,
+        body_part_column=body_part_column,
         results=results,
         source=source,
         formatted=_formatted,
@@ -95,14 +98,25 @@ def _map_unique(
     source: str,
     formatted: dict[tuple[str, ...], dict[str, object]] | None,
     by_study: dict[str, set[str]] | None = None,
+    body_part_column: str | None = None,
 ) -> tuple[np.ndarray, list[dict[str, object]]]:
-    """Map each unique key of a frame once: each row's position in the unique rows, and them."""
-    columns = (description_column, modality_column, series_description_column, study_column)
+    """Map each unique key of a frame once: each row's position in the unique rows, and them.
+
+    A key is (modality, description, body part, series...), as text.
+    """
+    columns = (
+        description_column,
+        modality_column,
+        series_description_column,
+        study_column,
+        body_part_column,
+    )
     _require_columns(df, columns, source)
     series = _series_per_row(df, series_description_column, study_column, by_study)
     key_columns: list[pd.Series | None] = [
         df[modality_column] if modality_column else None,
         df[description_column],
+        df[body_part_column] if body_part_column else None,
     ]
     if series_description_column is not None:
         key_columns.append(pd.Series(["\x1f".join(t) for t in series], index=df.index))
@@ -119,16 +133,20 @@ def _map_unique(
         positions = pd.factorize(positions * (len(uniques) + 1) + codes, sort=False)[0]
     first_rows = np.full(positions.max() + 1 if len(positions) else 0, -1, dtype=np.int64)
     first_rows[positions[::-1]] = np.arange(len(positions) - 1, -1, -1)
-    modalities, descriptions = (uniques[codes[first_rows]] for codes, uniques in factorized[:2])
+    modalities, descriptions, body_parts = (
+        uniques[codes[first_rows]] for codes, uniques in factorized[:3]
+    )
     unique_keys: list[tuple[str, ...]] = [
-        (str(m), str(d), *series[int(i)])
-        for m, d, i in zip(modalities, descriptions, first_rows, strict=True)
+        (str(m), str(d), str(b), *series[int(i)])
+        for m, d, b, i in zip(modalities, descriptions, body_parts, first_rows, strict=True)
     ]
     cache = results if results is not None else {}
     for key in unique_keys:
         if key not in cache:
-            modality, description, *series_texts = key
-            extra = {"series_descriptions": series_texts} if series_texts else {}
+            modality, description, body_part, *series_texts = key
+            extra: dict[str, object] = {"series_descriptions": series_texts} if series_texts else {}
+            if body_part:
+                extra["body_part_examined"] = body_part
             cache[key] = harmonizer.map(description, modality or None, **extra)
     # Output cells of a key are formatted once per run, not once per chunk.
     done = formatted if formatted is not None else {}
@@ -313,8 +331,9 @@ def map_csv_streaming(
     """Map a CSV/TSV in chunks so memory stays bounded; the output appears only when complete.
 
     ``columns`` are passed to ``map_dataframe`` (``description_column``, ``modality_column``,
-    ``series_description_column``, ``study_column``). With a study column, a first pass
-    collects each study's series, so a study is read whole wherever its rows are in the file.
+    ``series_description_column``, ``study_column``, ``body_part_column``). With a study
+    column, a first pass collects each study's series, so a study is read whole wherever its
+    rows are in the file.
     """
     columns = {**_COLUMN_DEFAULTS, **columns}
     chunks, by_study = _chunks_and_series(source, chunk_rows, encoding, columns)
@@ -411,6 +430,7 @@ _COLUMN_DEFAULTS: dict[str, Any] = {
     "modality_column": "Modality",
     "series_description_column": None,
     "study_column": None,
+    "body_part_column": None,
 }
 
 

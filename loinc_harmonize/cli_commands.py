@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -103,10 +104,7 @@ def _run_map(args: argparse.Namespace) -> int:
             results=results,
             encoding=args.encoding,
             progress=sys.stderr.isatty(),
-            description_column=args.description_column,
-            modality_column=args.modality_column or None,
-            series_description_column=args.series_column,
-            study_column=args.study_column,
+            **_columns(args),
         ).as_dict()
     if args.audit:
         write_audit(results, args.audit)
@@ -127,16 +125,18 @@ def _map(
     args: argparse.Namespace,
     results: dict[tuple[str, ...], MappingResult],
 ) -> pd.DataFrame:
-    return map_dataframe(
-        frame,
-        harmonizer,
-        description_column=args.description_column,
-        modality_column=args.modality_column or None,
-        series_description_column=args.series_column,
-        study_column=args.study_column,
-        results=results,
-        source=args.input,
-    )
+    return map_dataframe(frame, harmonizer, results=results, source=args.input, **_columns(args))
+
+
+def _columns(args: argparse.Namespace) -> dict[str, Any]:
+    """The input columns ``map`` reads, as the batch functions name them."""
+    return {
+        "description_column": args.description_column,
+        "modality_column": args.modality_column or None,
+        "series_description_column": args.series_column,
+        "study_column": args.study_column,
+        "body_part_column": args.body_part_column,
+    }
 
 
 def _run_fit(args: argparse.Namespace) -> int:
@@ -151,7 +151,9 @@ def _run_fit(args: argparse.Namespace) -> int:
 
 
 def _run_explain(args: argparse.Namespace) -> int:
-    result = _harmonizer(args).map(args.description, args.modality)
+    result = _harmonizer(args).map(
+        args.description, args.modality, body_part_examined=args.body_part
+    )
     print(result.to_json() if args.json else result.explain())
     return 0
 
@@ -260,6 +262,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     mapper.add_argument("--series-column", help="series description column (optional)")
     mapper.add_argument("--study-column", help="study id column, to read a study's series together")
     mapper.add_argument(
+        "--body-part-column",
+        help="DICOM BodyPartExamined column: the region where the description names none",
+    )
+    mapper.add_argument(
         "--frequency-column",
         default="frequency",
         help="study counts per row, for the volume summary (if present)",
@@ -277,6 +283,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     explain = commands.add_parser("explain", help="map one description and explain the result")
     explain.add_argument("description")
     explain.add_argument("--modality")
+    explain.add_argument("--body-part", help="DICOM BodyPartExamined (optional)")
     _add_playbook_options(explain)
     explain.add_argument("--train", nargs="*")
     explain.add_argument("--model", help="a harmonizer saved by 'loinc-harmonize fit'")

@@ -39,7 +39,8 @@ from loinc_harmonize.models import (
     ParsedDescription,
     Procedure,
 )
-from loinc_harmonize.parse import parse
+from loinc_harmonize.normalize import normalized
+from loinc_harmonize.parse import BODY_PART_RULE, parse
 from loinc_harmonize.playbook import Playbook, load_playbook
 from loinc_harmonize.rules import Lexicon, default_lexicon
 from loinc_harmonize.scoring import Scorer, parts_key
@@ -205,14 +206,17 @@ class Harmonizer:
         """Map one description (with its DICOM Modality) to a LOINC code.
 
         ``dicom_fields`` may give ``body_part_examined`` (DICOM BodyPartExamined) and
-        ``series_descriptions`` (the study's series), used where the description is silent.
+        ``series_descriptions`` (the study's series), used where the description is silent;
+        the DICOM keywords ``BodyPartExamined`` and ``SeriesDescription`` name them too. Any
+        other name raises ``TypeError``: a misspelt field must not be ignored unseen.
         """
         self._check_fitted()
+        fields = dicom_field_names(dicom_fields)
         parsed = parse(
-            description, modality, dicom_fields.get("body_part_examined"), lexicon=self.lexicon_
+            description, modality, fields.get("body_part_examined"), lexicon=self.lexicon_
         )
-        if dicom_fields.get("series_descriptions"):
-            parsed = _with_series(parsed, aggregate_series(dicom_fields["series_descriptions"]))
+        if fields.get("series_descriptions"):
+            parsed = _with_series(parsed, aggregate_series(fields["series_descriptions"]))
         audit = Audit(
             library_version=__version__,
             playbook_fingerprint=self.playbook_.fingerprint,
@@ -243,9 +247,9 @@ class Harmonizer:
             audit.steps.append(_lookup_step(hit))
             if hit is not None:
                 return self._curated_result(hit, base)
-        if not parsed.usable:
+        if not parsed.usable and not (parsed.region_imaged or parsed.imaging_focus):
             return self._fallback_unspecified(parsed, base)
-        return self._ranked_result(parsed, base)
+        return self._ranked_result(parsed, base, self._query(parsed, fields))
 
     def map_many(
         self, descriptions: Iterable[object], modalities: Iterable[object] | None = None
@@ -264,12 +268,21 @@ class Harmonizer:
             results.append(cache[key])
         return results
 
+    def _query(self, parsed: ParsedDescription, fields: dict[str, Any]) -> str:
+        """The text ranked: the description's, with the words of a BodyPartExamined that gave
+        the region the text does not name. A placeholder's words ("blank") are replaced by
+        the modality's, so ``(blank)`` with CT and CHEST ranks as ``CT CHEST`` does."""
+        if not any(e.rule_id == BODY_PART_RULE for e in parsed.evidence):
+            return parsed.normalized
+        said = parsed.normalized if parsed.usable else parsed.modality_type or ""
+        return normalized(f"{said} {fields['body_part_examined']}", self.lexicon_).text
+
     def _break_tie(self, hit: Lookup, parsed: ParsedDescription) -> Lookup:
         """Among codes the curated rows give equally often, the one the ranking puts first."""
         block = self.index_.block(parsed)
         if len(block.rows) == 0:
             return hit
-        ranked = [c.code for c in self._score(parsed, block)]
+        ranked = [c.code for c in self._score(parsed, block, parsed.normalized)]
         place = {code: i for i, code in enumerate(ranked)}
         best = min(hit.tied, key=lambda c: (place.get(c, len(ranked)), hit.tied.index(c)))
         return hit.decided_by_ranking(best)
@@ -350,7 +363,11 @@ class Harmonizer:
             ],
         )
 
-    def _ranked_result(self, parsed: ParsedDescription, base: dict[str, Any]) -> MappingResult:
+    def _ranked_result(
+        self, parsed: ParsedDescription, base: dict[str, Any], query: str
+    ) -> MappingResult:
+        """The best ranked code for ``query``, the text that the description's parts were
+        read from."""
         audit: Audit = base["audit"]
         block = self.index_.block(parsed)
         rows = block.rows
@@ -362,7 +379,7 @@ class Harmonizer:
             return MappingResult(
                 **base, status="unmapped", reason=f"no playbook code for modality {allowed}"
             )
-        ranked = self._score(parsed, block)
+        ranked = self._score(parsed, block, query)
         best = ranked[0]
         calibration = self.settings_.calibration
         confidence = round(probability(calibration, *ranking_features(ranked)), 4)
@@ -377,6 +394,10 @@ class Harmonizer:
             status, reason = "auto", f"ranked match, confidence {confidence:.2f}"
         else:
             status, reason = "review", f"ranked match below auto threshold ({confidence:.2f})"
+        if not parsed.usable and status != "unmapped":
+            # A placeholder ranked on what DICOM BodyPartExamined names: a person decides.
+            status = "review"
+            reason += "; the description is a placeholder, the region is BodyPartExamined's"
         left_out = status == "auto" and _regions_left_out(parsed, self.playbook_[best.code])
         if left_out:
             # Safe to automate only when the code covers the whole study described.
@@ -401,14 +422,14 @@ class Harmonizer:
             candidates=ranked[: self.top_k],
         )
 
-    def _score(self, parsed: ParsedDescription, block: Block) -> list[Candidate]:
+    def _score(self, parsed: ParsedDescription, block: Block, query: str) -> list[Candidate]:
         rows = block.rows
-        text = block.text.similarity(parsed.normalized)
+        text = block.text.similarity(query)
         features = self.index_.feature_agreement(parsed, block)
         neighbours: dict[str, float] = {}
         if self.curated_index_ is not None:
             neighbours = self.curated_index_.neighbours(
-                parsed.normalized, parsed, self.settings_.retrieval.curated_neighbors
+                query, parsed, self.settings_.retrieval.curated_neighbors
             )
         prescore = text + 0.5 * features
         boost = np.zeros(len(rows), dtype=np.float32)
@@ -421,7 +442,7 @@ class Harmonizer:
         key = parts_key(parsed)
         shortlist = rows[order].tolist()
         text_short, boost_short = text[order], boost[order]
-        fuzzy = self.index_.fuzzy_similarity(parsed.normalized, shortlist)
+        fuzzy = self.index_.fuzzy_similarity(query, shortlist)
         procedures = [self.index_.procedures[row] for row in shortlist]
         # Rank by the sum of the named parts, then build the records only for the kept ones.
         compared = self.scorer_.compare(parsed, procedures, key)
@@ -497,6 +518,32 @@ def _top(scores: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
     else:
         kept = np.arange(len(scores))
     return kept[np.lexsort((rows[kept], -scores[kept]))][:k]
+
+
+#: The DICOM fields ``map`` reads, by their Python names and their DICOM keywords.
+DICOM_FIELDS: dict[str, str] = {
+    "body_part_examined": "body_part_examined",
+    "BodyPartExamined": "body_part_examined",
+    "series_descriptions": "series_descriptions",
+    "SeriesDescription": "series_descriptions",
+}
+
+
+def dicom_field_names(fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` under their Python names; an unknown name raises ``TypeError``."""
+    unknown = sorted(set(fields) - set(DICOM_FIELDS))
+    if unknown:
+        known = ", ".join(DICOM_FIELDS)
+        raise TypeError(f"unknown DICOM field(s) {unknown}; map() reads {known}")
+    named: dict[str, Any] = {}
+    for name, value in fields.items():
+        if DICOM_FIELDS[name] in named:
+            raise TypeError(f"DICOM field {name!r} given twice, under two names")
+        named[DICOM_FIELDS[name]] = value
+    series = named.get("series_descriptions")
+    if isinstance(series, str):
+        named["series_descriptions"] = [series]  # one series, not its letters
+    return named
 
 
 def _with_series(parsed: ParsedDescription, series: ParsedDescription) -> ParsedDescription:

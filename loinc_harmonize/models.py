@@ -112,7 +112,9 @@ class Evidence(BaseModel):
     value: str
     rule_id: str
     span: tuple[int, int] = Field(description="[start, end) offsets into the original text")
-    text: str = Field(description="The original text of the span")
+    text: str = Field(
+        description="The original text of the span (for BODY_PART_EXAMINED, the DICOM value)"
+    )
 
 
 class ParsedDescription(Parts):
@@ -134,8 +136,10 @@ class ParsedDescription(Parts):
 
     @property
     def recognized(self) -> bool:
-        """True when a lexicon rule read at least one word of the text (or of its series)."""
-        return any(e.rule_id.startswith(("PAR", "VIEWCOUNT", "SERIES")) for e in self.evidence)
+        """True when a lexicon rule read at least one word of the text (or of its series, or
+        of DICOM BodyPartExamined)."""
+        read_by = ("PAR", "VIEWCOUNT", "SERIES", "BODY_PART_EXAMINED")
+        return any(e.rule_id.startswith(read_by) for e in self.evidence)
 
     @property
     def names_contrast(self) -> bool:

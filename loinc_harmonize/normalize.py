@@ -176,6 +176,32 @@ def _split_glued(
     return out, applied
 
 
+def _join_split(
+    tokens: list[Token], lexicon: Lexicon, original: str
+) -> tuple[list[Token], list[Applied]]:
+    """Join two neighbouring words the rules do not know into the one they do, split by a
+    stray space (``PERFU SION`` -> ``perfusion``)."""
+    out: list[Token] = []
+    applied: list[Applied] = []
+    for token in tokens:
+        before = out[-1] if out else None
+        word = before.text + token.text if before else ""
+        if (
+            before is not None
+            and before.text.isalpha()
+            and token.text.isalpha()
+            and before.text not in lexicon.known_words
+            and token.text not in lexicon.known_words
+            and word in lexicon.known_words
+        ):
+            span = (before.start, token.end)
+            out[-1] = Token(word, *span)
+            applied.append(Applied("SPLIT", span, original[span[0] : span[1]], word))
+            continue
+        out.append(token)
+    return out, applied
+
+
 def _expand(
     tokens: list[Token], lexicon: Lexicon, original: str
 ) -> tuple[list[Token], list[Applied]]:
@@ -314,8 +340,9 @@ def normalized(value: object, lex: Lexicon) -> Normalized:
         raw = [t._replace(start=0, end=len(text)) for t in raw]
     raw = _drop_protocol_numbers(raw)
     split, glued = _split_glued(raw, lex, text)
+    split, joined = _join_split(split, lex, text)
     expanded, applied = _expand_fully(split, lex, text)
-    applied = glued + applied
+    applied = glued + joined + applied
     kept = _drop_stray_symbols(expanded)
     if len(kept) < len(expanded):
         # Dropping a symbol can bring words together ("1/V" -> "1 v"): read them again.

@@ -326,13 +326,14 @@ def parse(
     flags.extend(norm.flags)
     flags.extend(modality_flags)
     out = _Collector(norm.original)
-    unrecognized = _scan(tokens, chosen, lex, out, matches)
+    # A placeholder's words ("BODY OUTSIDE IMAGE") say nothing of the study.
+    unrecognized = [] if norm.placeholder else _scan(tokens, chosen, lex, out, matches)
     _add_body_part(body_part_examined, chosen, lex, out)
     _region_from_foci(out, lex)
     _drop_lone_whole_regions(out, lex)
     _decubitus_side(out)
     # Implications refine what the text says; with nothing read they would invent a study.
-    if any(e.rule_id.startswith("PAR") for e in out.evidence):
+    if any(e.rule_id.startswith(("PAR", BODY_PART_RULE)) for e in out.evidence):
         _apply_implications(chosen, lex, out)
     subtypes = lex.vocabulary.dicom_subtypes
     implied_subtype = next((subtypes[t] for t in tags if t in subtypes), None)
@@ -341,6 +342,11 @@ def parse(
     return _assemble(
         norm, out, tags, allowed, chosen, text_kinds, unrecognized, flags, implied_subtype, several
     )
+
+
+#: The parts DICOM BodyPartExamined gives, and the rule id of its evidence.
+_BODY_PART_FIELDS = ("region_imaged", "imaging_focus")
+BODY_PART_RULE = "BODY_PART_EXAMINED"
 
 
 def _add_body_part(value: object, modality: str | None, lex: Lexicon, out: _Collector) -> None:
@@ -352,12 +358,16 @@ def _add_body_part(value: object, modality: str | None, lex: Lexicon, out: _Coll
         return
     scratch = _Collector(body.original)
     _scan(body.tokens, modality, lex, scratch)
-    for field in ("region_imaged", "imaging_focus"):
+    for field in _BODY_PART_FIELDS:
         for region in scratch.values.get(field, []):
             out.values.setdefault(field, []).append(region)
             out.evidence.append(
                 Evidence(
-                    field=field, value=region, rule_id="BODY_PART_EXAMINED", span=(0, 0), text=""
+                    field=field,
+                    value=region,
+                    rule_id=BODY_PART_RULE,
+                    span=(0, 0),  # not in the description: ``text`` is BodyPartExamined's
+                    text=body.original,
                 )
             )
 
@@ -445,9 +455,13 @@ def _assemble(
             )
     if implied_subtype and not fields.get("modality_subtype"):
         fields["modality_subtype"] = implied_subtype  # DICOM ST is a SPECT acquisition
+    evidence = out.evidence
     if normalized.placeholder:
-        fields = {"modality_type": chosen, "modality_subtype": implied_subtype}
-        unrecognized = []
+        # Only the DICOM tags speak for a placeholder: the modality, and the region
+        # BodyPartExamined names (with the region its focus lies in).
+        kept = {f: fields[f] for f in _BODY_PART_FIELDS if f in fields}
+        fields = {"modality_type": chosen, "modality_subtype": implied_subtype, **kept}
+        evidence = [e for e in evidence if e.field in kept]
     return ParsedDescription(
         **fields,  # type: ignore[arg-type]
         original=normalized.original,
@@ -456,7 +470,7 @@ def _assemble(
         modality_tag=tags,
         compatible_modalities=allowed,
         modality_from_text=text_kinds[0] if text_kinds else None,
-        evidence=tuple(out.evidence),
+        evidence=tuple(evidence),
         unrecognized=tuple(dict.fromkeys(unrecognized)),
         flags=tuple(flags),
     )

@@ -268,6 +268,16 @@ CASES = [
         },
     ),
     (
+        "MRI HEAD W/WO",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Brain",),
+            "timing": "WO & W",
+        },
+    ),
+    (
         "MR ANGIOGRAM BRAIN WITHOUT CONTRAST",
         "MR",
         {
@@ -453,7 +463,6 @@ CASES = [
         {
             "modality_type": "CT",
             "region_imaged": ("Chest",),
-            "imaging_focus": ("Lung",),
             "timing": "WO",
             "reason_for_exam": "Screening",
         },
@@ -464,7 +473,6 @@ CASES = [
         {
             "modality_type": "CT",
             "region_imaged": ("Chest",),
-            "imaging_focus": ("Lung",),
             "timing": "WO",
             "reason_for_exam": "Screening",
         },
@@ -1387,7 +1395,6 @@ CASES = [
         {
             "modality_type": "CT",
             "region_imaged": ("Chest",),
-            "imaging_focus": ("Lung",),
             "timing": "WO",
             "reason_for_exam": "Screening",
         },
@@ -2278,7 +2285,6 @@ CASES = [
         {
             "modality_type": "CT",
             "region_imaged": ("Chest",),
-            "imaging_focus": ("Lung",),
             "timing": "WO",
         },
     ),

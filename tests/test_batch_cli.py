@@ -57,6 +57,38 @@ def test_missing_column_names_columns(harmonizer: Harmonizer) -> None:
         map_dataframe(pd.DataFrame({"x": [1]}), harmonizer)
 
 
+def test_body_part_column_gives_the_region_of_blank_descriptions(
+    harmonizer: Harmonizer, tmp_path: Path
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "Modality": ["CT", "CT", "CT", "MR"],
+            "StudyDescription": ["(blank)", "(blank)", "CT HEAD", "<NONE>"],
+            "BodyPartExamined": ["CHEST", "ABDOMEN", "CHEST", None],
+        }
+    )
+    mapped = map_dataframe(frame, harmonizer, body_part_column="BodyPartExamined")
+    assert list(mapped["loinc_long_common_name"]) == [
+        "CT Chest",
+        "CT Abdomen",
+        "CT Head",
+        "MR Unspecified body region",
+    ]
+    with pytest.raises(InputError, match="'BodyPart'"):
+        map_dataframe(frame, harmonizer, body_part_column="BodyPart")
+    # The command reads the same column, streaming.
+    source, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    frame.to_csv(source, index=False)
+    assert main(["map", str(source), "-o", str(out), "--body-part-column", "BodyPartExamined"]) == 0
+    streamed = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert list(streamed["loinc_long_common_name"]) == list(mapped["loinc_long_common_name"])
+
+
+def test_cli_explain_reads_a_body_part(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "(blank)", "--modality", "CT", "--body-part", "CHEST"]) == 0
+    assert "CT Chest" in capsys.readouterr().out
+
+
 def test_cli_map_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "mapped.csv"
     audit = tmp_path / "audit.jsonl"

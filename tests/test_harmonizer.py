@@ -639,3 +639,41 @@ def test_dicom_st_means_spect(fitted: Harmonizer) -> None:
 
 def test_kub_is_one_view_even_when_supine_is_named(fitted: Harmonizer) -> None:
     assert fitted.map("ABDOMEN SUPINE KUB", "CR, DX").long_common_name == "XR Abdomen AP"
+
+
+def test_a_placeholder_with_a_body_part_ranks_the_body_parts_region(fitted: Harmonizer) -> None:
+    result = fitted.map("(blank)", "CT", body_part_examined="CHEST")
+    assert result.long_common_name == "CT Chest"
+    # A person decides: the region is DICOM's, not the description's, and timing stays open.
+    assert result.status == "review" and result.fallback
+    assert "BodyPartExamined" in result.reason
+    steps = [s.detail for s in result.audit.steps if s.rule_id == "BODY_PART_EXAMINED"]
+    assert steps == ["region_imaged = Chest from 'CHEST'"]
+    # Without a body part, or with one that names no region, the unspecified code remains.
+    for body_part in (None, "XYZZY"):
+        alone = fitted.map("(blank)", "CT", body_part_examined=body_part)
+        assert alone.long_common_name == "CT Unspecified body region"
+
+
+def test_a_body_part_speaks_for_unread_words(fitted: Harmonizer) -> None:
+    assert fitted.map("ROUTINE", "CT").status == "unmapped"
+    with_body_part = fitted.map("ROUTINE", "CT", body_part_examined="CHEST")
+    assert with_body_part.long_common_name == "CT Chest"
+    assert with_body_part.status == "review"
+    # The description's own region wins over the body part.
+    assert fitted.map("CT HEAD", "CT", body_part_examined="CHEST").long_common_name == "CT Head"
+
+
+def test_dicom_fields_by_keyword_and_unknown_names(fitted: Harmonizer) -> None:
+    by_keyword = fitted.map("(blank)", "CT", BodyPartExamined="CHEST")
+    assert (
+        by_keyword.model_dump()
+        == fitted.map("(blank)", "CT", body_part_examined="CHEST").model_dump()
+    )
+    # One SeriesDescription is one series, not a list of its letters.
+    one = fitted.map("XR CHEST", "DX", SeriesDescription="PA")
+    assert one.parsed is not None and one.parsed.view_type == ("PA",)
+    with pytest.raises(TypeError, match="BodyPart"):
+        fitted.map("CT CHEST", "CT", BodyPart="CHEST")
+    with pytest.raises(TypeError, match="twice"):
+        fitted.map("CT CHEST", "CT", BodyPartExamined="CHEST", body_part_examined="HEAD")

@@ -115,6 +115,18 @@ def test_placeholders_are_not_usable(placeholder: object) -> None:
     assert parsed.region_imaged == () and parsed.timing is None
 
 
+def test_a_placeholder_keeps_only_what_body_part_examined_says() -> None:
+    parsed = parse("BODY OUTSIDE IMAGE", "CT", body_part_examined="CHEST")
+    assert not parsed.usable
+    # "BODY" is a word of the placeholder, not the whole body.
+    assert parsed.region_imaged == ("Chest",) and parsed.imaging_focus == ()
+    assert [(e.rule_id, e.text) for e in parsed.evidence] == [("BODY_PART_EXAMINED", "CHEST")]
+    knee = parse("(blank)", "CR", body_part_examined="KNEE")
+    assert knee.imaging_focus == ("Knee",) and knee.region_imaged == ("Lower extremity",)
+    # An MR of the head is LOINC's MR of the brain, from a body part as from the text.
+    assert parse("", "MR", body_part_examined="HEAD").imaging_focus == ("Brain",)
+
+
 def test_modality_conflict_is_flagged_not_hidden() -> None:
     parsed = parse("XR CHEST", "CT")
     assert parsed.modality_type == "CT"
@@ -340,3 +352,16 @@ def test_a_glued_word_is_split_with_an_audit_rule() -> None:
     assert (glued.before, glued.after, glued.span) == ("ChestPA", "chest pa", (0, 7))
     # A word with no split into two known words stays as it is.
     assert normalize("BLUECORAL").text == "bluecoral"
+
+
+def test_a_word_split_by_a_stray_space_is_joined_with_an_audit_rule() -> None:
+    done = normalize("LUNG PERFU SION IMAGING")
+    assert done.text.startswith("lung perfusion")
+    joined = next(r for r in done.rules if r.rule_id == "SPLIT")
+    assert (joined.before, joined.after, joined.span) == ("PERFU SION", "perfusion", (5, 15))
+    # Only two unknown words are joined: "H AND N" keeps its known "and".
+    assert "hand" not in normalize("FACE (H AND N CANCER)").text.split()
+    # A CT of the lung that names no guidance images the chest, as LOINC names it.
+    nodule = parse("CT LUNG NODULE F/U", "CT")
+    assert nodule.region_imaged == ("Chest",) and nodule.imaging_focus == ()
+    assert parse("CT GUIDED LUNG BIOPSY", "CT").imaging_focus == ("Lung",)
