@@ -252,19 +252,26 @@ class Harmonizer:
         return self._ranked_result(parsed, base, self._query(parsed, fields))
 
     def map_many(
-        self, descriptions: Iterable[object], modalities: Iterable[object] | None = None
+        self,
+        descriptions: Iterable[object],
+        modalities: Iterable[object] | None = None,
+        body_parts: Iterable[object] | None = None,
     ) -> list[MappingResult]:
-        """Map many descriptions; each unique (description, modality) pair is mapped once."""
+        """Map many descriptions, in order, with their modalities and (optionally) DICOM
+        BodyPartExamined values; each unique combination is mapped once."""
         items = list(descriptions)
-        mods = list(modalities) if modalities is not None else [None] * len(items)
-        if len(mods) != len(items):
-            raise ValueError(f"{len(items)} descriptions but {len(mods)} modalities")
-        cache: dict[tuple[str, str], MappingResult] = {}
+        columns = []
+        for name, values in (("modalities", modalities), ("body parts", body_parts)):
+            column = list(values) if values is not None else [None] * len(items)
+            if len(column) != len(items):
+                raise ValueError(f"{len(items)} descriptions but {len(column)} {name}")
+            columns.append(column)
+        cache: dict[tuple[str, str, str], MappingResult] = {}
         results = []
-        for description, modality in zip(items, mods, strict=True):
-            key = (repr(description), repr(modality))
+        for description, modality, body_part in zip(items, *columns, strict=True):
+            key = (repr(description), repr(modality), repr(body_part))
             if key not in cache:
-                cache[key] = self.map(description, modality)
+                cache[key] = self.map(description, modality, body_part_examined=body_part)
             results.append(cache[key])
         return results
 

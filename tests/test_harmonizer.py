@@ -587,6 +587,14 @@ def test_map_many_matches_map(fitted: Harmonizer) -> None:
     assert [r.loinc_code for r in many] == [
         fitted.map(d, m).loinc_code for d, m in zip(items, ["CT", "CR", "CT"], strict=True)
     ]
+    blanks = fitted.map_many(["(blank)", "(blank)", "(blank)"], ["CT"] * 3, ["CHEST", None, "HEAD"])
+    assert [r.long_common_name for r in blanks] == [
+        "CT Chest",
+        "CT Unspecified body region",
+        "CT Head",
+    ]
+    with pytest.raises(ValueError, match="3 descriptions but 2 body parts"):
+        fitted.map_many(items, None, ["CHEST", "HEAD"])
 
 
 def test_deterministic_across_hash_seeds() -> None:
