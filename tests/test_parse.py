@@ -85,6 +85,8 @@ NORMALIZED = [
     # A "complete" series names no part; a complete bone survey is LOINC's own.
     ("FOOT RIGHT COMPLETE MIN 3 VIEWS", "foot right min 3 views"),
     ("XR BONE SURVEY COMPLETE", "xr bone survey complete"),
+    # A region the description rules out is not one it images.
+    ("ABDOMEN SERIES-NO CHEST-CS", "abdomen series"),
 ]
 
 
