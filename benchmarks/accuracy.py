@@ -64,6 +64,11 @@ def contradictions(frame: pd.DataFrame) -> list[dict[str, object]]:
     return out
 
 
+def _name(playbook: Playbook, code: str) -> str | None:
+    procedure = playbook.get(code)
+    return procedure.long_common_name if procedure else None
+
+
 def baselines(frame: pd.DataFrame, playbook: Playbook) -> dict[str, dict[str, float]]:
     """The issue's orientation baselines, zero-shot on the curated descriptions, whole playbook
     (no modality blocking, no rules): rapidfuzz (WRatio, token set ratio) of the lowercased
@@ -146,10 +151,14 @@ def main() -> int:
                     "description": r.description,
                     "modality": r.modality,
                     "expected": t,
+                    "expected_name": _name(playbook, t),
                     "got": r.loinc_code,
+                    "got_name": r.long_common_name,
                     "category": error_category(
                         r, t, playbook, frame, labels_released_by=CURATED_RELEASE
                     ),
+                    # What a "parser gap" rests on: the words no rule read.
+                    "unread": list(r.parsed.unrecognized) if r.parsed else [],
                 }
                 for r, t in zip(results, truth, strict=True)
                 if r.loinc_code != t
