@@ -29,6 +29,7 @@ from loinc_harmonize.candidates import (
 from loinc_harmonize.curated import CuratedTable, Lookup, read_curated
 from loinc_harmonize.exceptions import ModelFileError, NotFittedError, located
 from loinc_harmonize.models import (
+    BODY_PART_RULE,
     PART_FIELDS,
     Audit,
     AuditStep,
@@ -40,7 +41,7 @@ from loinc_harmonize.models import (
     Procedure,
 )
 from loinc_harmonize.normalize import normalized
-from loinc_harmonize.parse import BODY_PART_RULE, parse
+from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook, load_playbook
 from loinc_harmonize.rules import Lexicon, default_lexicon
 from loinc_harmonize.scoring import Scorer, parts_key
@@ -211,12 +212,13 @@ class Harmonizer:
         other name raises ``TypeError``: a misspelt field must not be ignored unseen.
         """
         self._check_fitted()
-        fields = dicom_field_names(dicom_fields)
+        fields = _dicom_field_names(dicom_fields)
         parsed = parse(
             description, modality, fields.get("body_part_examined"), lexicon=self.lexicon_
         )
         if fields.get("series_descriptions"):
             parsed = _with_series(parsed, aggregate_series(fields["series_descriptions"]))
+        query = self._query(parsed, fields)
         audit = Audit(
             library_version=__version__,
             playbook_fingerprint=self.playbook_.fingerprint,
@@ -243,13 +245,13 @@ class Harmonizer:
                 same_parts,
             )
             if hit is not None and len(hit.tied) > 1 and parsed.usable:
-                hit = self._break_tie(hit, parsed)
+                hit = self._break_tie(hit, parsed, query)
             audit.steps.append(_lookup_step(hit))
             if hit is not None:
                 return self._curated_result(hit, base)
         if not parsed.usable and not (parsed.region_imaged or parsed.imaging_focus):
             return self._fallback_unspecified(parsed, base)
-        return self._ranked_result(parsed, base, self._query(parsed, fields))
+        return self._ranked_result(parsed, base, query)
 
     def map_many(
         self,
@@ -284,12 +286,12 @@ class Harmonizer:
         said = parsed.normalized if parsed.usable else parsed.modality_type or ""
         return normalized(f"{said} {fields['body_part_examined']}", self.lexicon_).text
 
-    def _break_tie(self, hit: Lookup, parsed: ParsedDescription) -> Lookup:
+    def _break_tie(self, hit: Lookup, parsed: ParsedDescription, query: str) -> Lookup:
         """Among codes the curated rows give equally often, the one the ranking puts first."""
         block = self.index_.block(parsed)
         if len(block.rows) == 0:
             return hit
-        ranked = [c.code for c in self._score(parsed, block, parsed.normalized)]
+        ranked = [c.code for c in self._score(parsed, block, query)]
         place = {code: i for i, code in enumerate(ranked)}
         best = min(hit.tied, key=lambda c: (place.get(c, len(ranked)), hit.tied.index(c)))
         return hit.decided_by_ranking(best)
@@ -403,8 +405,9 @@ class Harmonizer:
             status, reason = "review", f"ranked match below auto threshold ({confidence:.2f})"
         if not parsed.usable and status != "unmapped":
             # A placeholder ranked on what DICOM BodyPartExamined names: a person decides.
+            reason += "; not auto: " if status == "auto" else "; "
+            reason += "the description is a placeholder, the region is BodyPartExamined's"
             status = "review"
-            reason += "; the description is a placeholder, the region is BodyPartExamined's"
         left_out = status == "auto" and _regions_left_out(parsed, self.playbook_[best.code])
         if left_out:
             # Safe to automate only when the code covers the whole study described.
@@ -528,7 +531,7 @@ def _top(scores: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
 
 
 #: The DICOM fields ``map`` reads, by their Python names and their DICOM keywords.
-DICOM_FIELDS: dict[str, str] = {
+_DICOM_FIELDS: dict[str, str] = {
     "body_part_examined": "body_part_examined",
     "BodyPartExamined": "body_part_examined",
     "series_descriptions": "series_descriptions",
@@ -536,17 +539,17 @@ DICOM_FIELDS: dict[str, str] = {
 }
 
 
-def dicom_field_names(fields: dict[str, Any]) -> dict[str, Any]:
+def _dicom_field_names(fields: dict[str, Any]) -> dict[str, Any]:
     """``fields`` under their Python names; an unknown name raises ``TypeError``."""
-    unknown = sorted(set(fields) - set(DICOM_FIELDS))
+    unknown = sorted(set(fields) - set(_DICOM_FIELDS))
     if unknown:
-        known = ", ".join(DICOM_FIELDS)
+        known = ", ".join(_DICOM_FIELDS)
         raise TypeError(f"unknown DICOM field(s) {unknown}; map() reads {known}")
     named: dict[str, Any] = {}
     for name, value in fields.items():
-        if DICOM_FIELDS[name] in named:
+        if _DICOM_FIELDS[name] in named:
             raise TypeError(f"DICOM field {name!r} given twice, under two names")
-        named[DICOM_FIELDS[name]] = value
+        named[_DICOM_FIELDS[name]] = value
     series = named.get("series_descriptions")
     if isinstance(series, str):
         named["series_descriptions"] = [series]  # one series, not its letters

@@ -103,6 +103,11 @@ class Procedure(Parts):
         return self.scale == "Qn"
 
 
+#: The rule id of the parts DICOM BodyPartExamined gives (its evidence has no span in the
+#: description; its ``text`` is the DICOM value).
+BODY_PART_RULE = "BODY_PART_EXAMINED"
+
+
 class Evidence(BaseModel):
     """Why a parsed part has its value: the rule and the span of the original text."""
 
@@ -138,7 +143,7 @@ class ParsedDescription(Parts):
     def recognized(self) -> bool:
         """True when a lexicon rule read at least one word of the text (or of its series, or
         of DICOM BodyPartExamined)."""
-        read_by = ("PAR", "VIEWCOUNT", "SERIES", "BODY_PART_EXAMINED")
+        read_by = ("PAR", "VIEWCOUNT", "SERIES", BODY_PART_RULE)
         return any(e.rule_id.startswith(read_by) for e in self.evidence)
 
     @property

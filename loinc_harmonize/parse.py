@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from loinc_harmonize.formal import DECUBITUS_VIEWS, aggregation_name
-from loinc_harmonize.models import TUPLE_FIELDS, Evidence, ParsedDescription
+from loinc_harmonize.models import BODY_PART_RULE, TUPLE_FIELDS, Evidence, ParsedDescription
 from loinc_harmonize.normalize import Normalized, Token, as_text, normalized
 from loinc_harmonize.rules import Lexicon, PartRule, default_lexicon
 
@@ -344,9 +344,8 @@ def parse(
     )
 
 
-#: The parts DICOM BodyPartExamined gives, and the rule id of its evidence.
+#: The parts DICOM BodyPartExamined gives.
 _BODY_PART_FIELDS = ("region_imaged", "imaging_focus")
-BODY_PART_RULE = "BODY_PART_EXAMINED"
 
 
 def _add_body_part(value: object, modality: str | None, lex: Lexicon, out: _Collector) -> None:

@@ -657,6 +657,11 @@ def test_a_placeholder_with_a_body_part_ranks_the_body_parts_region(fitted: Harm
     assert "BodyPartExamined" in result.reason
     steps = [s.detail for s in result.audit.steps if s.rule_id == "BODY_PART_EXAMINED"]
     assert steps == ["region_imaged = Chest from 'CHEST'"]
+    # However sure the ranking, a placeholder is never auto.
+    lenient = Settings.default().model_copy(deep=True)
+    lenient.thresholds.auto = 0.0
+    sure = Harmonizer(settings=lenient).fit().map("(blank)", "CT", body_part_examined="CHEST")
+    assert sure.status == "review" and "not auto: the description is a placeholder" in sure.reason
     # Without a body part, or with one that names no region, the unspecified code remains.
     for body_part in (None, "XYZZY"):
         alone = fitted.map("(blank)", "CT", body_part_examined=body_part)
