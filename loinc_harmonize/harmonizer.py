@@ -40,7 +40,7 @@ from loinc_harmonize.models import (
     ParsedDescription,
     Procedure,
 )
-from loinc_harmonize.normalize import normalized
+from loinc_harmonize.normalize import as_text, normalized
 from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook, load_playbook
 from loinc_harmonize.rules import Lexicon, default_lexicon
@@ -284,7 +284,8 @@ class Harmonizer:
         if not any(e.rule_id == BODY_PART_RULE for e in parsed.evidence):
             return parsed.normalized
         said = parsed.normalized if parsed.usable else parsed.modality_type or ""
-        return normalized(f"{said} {fields['body_part_examined']}", self.lexicon_).text
+        body_part, _ = as_text(fields["body_part_examined"])  # bytes, numbers: as parse reads
+        return normalized(f"{said} {body_part}", self.lexicon_).text
 
     def _break_tie(self, hit: Lookup, parsed: ParsedDescription, query: str) -> Lookup:
         """Among codes the curated rows give equally often, the one the ranking puts first."""

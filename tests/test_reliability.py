@@ -55,6 +55,18 @@ def test_hostile_rows_map_in_order(harmonizer: Harmonizer) -> None:
             assert row["status"] == "unmapped" and "recognized" in row["mapping_reason"]
 
 
+def test_hostile_body_parts_never_raise(harmonizer: Harmonizer) -> None:
+    # Every hostile value as BodyPartExamined, beside a placeholder, a description and words
+    # no rule reads: a result with a reason each time, and the description's region first.
+    for name, value in HOSTILE_VALUES:
+        for description in ("(blank)", "CT HEAD", "XYZZY"):
+            result = harmonizer.map(description, "CT", body_part_examined=value)
+            assert result.status in ("auto", "review", "unmapped"), name
+            assert result.reason, name
+            if description == "CT HEAD":
+                assert result.long_common_name == "CT Head", name
+
+
 def test_hostile_rows_through_the_cli(tmp_path: Path) -> None:
     source = tmp_path / "hostile.csv"
     frame = _hostile_frame()
