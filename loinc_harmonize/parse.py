@@ -164,8 +164,9 @@ def _scan(
 def _view_count(
     tokens: list[Token],
 ) -> tuple[tuple[int, int | None] | None, tuple[int, int] | None]:
-    """Explicit counts: ``2 views``, ``1 - 2 views``, ``2 or 3 views``, ``3 + views``,
-    ``min 2 views``, ``2 views min`` and ``less than 4 views``."""
+    """Explicit counts: ``2 views``, ``1 - 2 views``, ``2 or 3 views``, ``2/3 views`` (the
+    slash is gone: ``2 3 views``), ``3 + views``, ``min 2 views``, ``2 views min`` and
+    ``less than 4 views``."""
     words = [t.text for t in tokens]
     for i, word in enumerate(words):
         if word not in _VIEW_WORDS:
@@ -175,6 +176,10 @@ def _view_count(
         if len(tail) >= 3 and tail[-3].isdigit() and tail[-2] in ("-", "or") and tail[-1].isdigit():
             lo, hi = sorted((int(tail[-3]), int(tail[-1])))
             return (lo, hi), span
+        if len(tail) >= 2 and tail[-2].isdigit() and tail[-1].isdigit():
+            lo, hi = int(tail[-2]), int(tail[-1])
+            if 0 < lo < hi < 20:
+                return (lo, hi), (tokens[i - 2].start, tokens[i].end)
         if len(tail) >= 2 and tail[-2].isdigit() and tail[-1] == "+":
             return (int(tail[-2]), None), span
         if tail and tail[-1].isdigit() and 0 < int(tail[-1]) < 20:

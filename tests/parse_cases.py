@@ -116,6 +116,16 @@ CASES = [
         },
     ),
     (
+        "CERVICAL SPINE-2/3 VIEWS ONLY-CS",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Neck",),
+            "imaging_focus": ("Spine.cervical",),
+            "view_count": (2, 3),
+        },
+    ),
+    (
         "XR ANKLE 2 OR 3 VIEWS RT",
         "DX",
         {
