@@ -251,8 +251,10 @@ def _decubitus_side(out: _Collector) -> None:
 
 def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector) -> None:
     """Add parts the description implies (a PE study is a CTA with contrast), marked as such."""
-    for rule in lexicon.implications_by_modality.get(modality or "", ()):
+    for rule, needed in lexicon.implication_triggers.get(modality or "", ()):
         if rule.mode == "set" and out.values.get(rule.field):
+            continue
+        if needed is not None and needed[1] not in out.values.get(needed[0], ()):
             continue
         if not all(_holds(out.values.get(field, []), value) for field, value in rule.when):
             continue

@@ -57,6 +57,12 @@ class Implication:
     #: ``value``: a word read only so that other rules can refine it)
     mode: str = "set"
 
+    @property
+    def trigger(self) -> tuple[str, str] | None:
+        """A (field, value) the parts must hold for the rule to apply, if any: checked first,
+        as most rules name a value most descriptions lack."""
+        return next(((f, v) for f, v in self.when if v and v != "*"), None)
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -85,10 +91,16 @@ class Lexicon:
         return tuple(sorted(self.known_words))
 
     @cached_property
-    def implications_by_modality(self) -> dict[str, tuple[Implication, ...]]:
-        """The implications in scope for each modality, in file order."""
+    def implication_triggers(
+        self,
+    ) -> dict[str, tuple[tuple[Implication, tuple[str, str] | None], ...]]:
+        """The implications in scope for each modality, in file order, each with its
+        ``trigger`` (computed once here: parsing checks it for every rule)."""
         modalities = {m for rule in self.implications for m in rule.scope}
-        return {m: tuple(rule for rule in self.implications if m in rule.scope) for m in modalities}
+        return {
+            m: tuple((rule, rule.trigger) for rule in self.implications if m in rule.scope)
+            for m in modalities
+        }
 
     def phrase_endings(self, before: list[str], prefix: str, *, context: int) -> set[str]:
         """Last words, longer than ``prefix`` and starting with it, of the patterns (parts and
