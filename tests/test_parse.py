@@ -125,8 +125,12 @@ def test_a_placeholder_keeps_only_what_body_part_examined_says() -> None:
     assert [(e.rule_id, e.text) for e in parsed.evidence] == [("BODY_PART_EXAMINED", "CHEST")]
     knee = parse("(blank)", "CR", body_part_examined="KNEE")
     assert knee.imaging_focus == ("Knee",) and knee.region_imaged == ("Lower extremity",)
-    # An MR of the head is LOINC's MR of the brain, from a body part as from the text.
+    # An MR of the head is LOINC's MR of the brain, from a body part as from the text, and a
+    # radiograph of the head is of the skull.
     assert parse("", "MR", body_part_examined="HEAD").imaging_focus == ("Brain",)
+    assert parse("(blank)", "DX", body_part_examined="HEAD").imaging_focus == ("Skull",)
+    assert parse("XR HEAD", "CR").imaging_focus == ("Skull",)
+    assert parse("CT HEAD", "CT").imaging_focus == ()
 
 
 def test_modality_conflict_is_flagged_not_hidden() -> None:
