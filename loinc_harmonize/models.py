@@ -142,8 +142,9 @@ class ParsedDescription(Parts):
     @property
     def recognized(self) -> bool:
         """True when a lexicon rule read at least one word of the text (or of its series, or
-        of DICOM BodyPartExamined)."""
-        read_by = ("PAR", "VIEWCOUNT", "SERIES", BODY_PART_RULE)
+        of DICOM BodyPartExamined), even if an implication then refined the part away: the
+        region a focus lies in stays (``LUNG``: Chest)."""
+        read_by = ("PAR", "VIEWCOUNT", "SERIES", "HIERARCHY", BODY_PART_RULE)
         return any(e.rule_id.startswith(read_by) for e in self.evidence)
 
     @property

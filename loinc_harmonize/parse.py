@@ -203,7 +203,14 @@ def _region_from_foci(out: _Collector, lexicon: Lexicon) -> None:
             source = next(
                 e for e in out.evidence if e.field == "imaging_focus" and e.value == focus
             )
-            out.add("region_imaged", region, "HIERARCHY", source.span)
+            if source.rule_id == BODY_PART_RULE:
+                # BodyPartExamined gave the focus, so it gives the region it lies in.
+                out.values.setdefault("region_imaged", []).append(region)
+                out.evidence.append(
+                    source.model_copy(update={"field": "region_imaged", "value": region})
+                )
+            else:
+                out.add("region_imaged", region, "HIERARCHY", source.span)
 
 
 def _drop_lone_whole_regions(out: _Collector, lexicon: Lexicon) -> None:

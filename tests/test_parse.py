@@ -367,7 +367,14 @@ def test_a_word_split_by_a_stray_space_is_joined_with_an_audit_rule() -> None:
     assert (joined.before, joined.after, joined.span) == ("PERFU SION", "perfusion", (5, 15))
     # Only two unknown words are joined: "H AND N" keeps its known "and".
     assert "hand" not in normalize("FACE (H AND N CANCER)").text.split()
-    # A CT of the lung that names no guidance images the chest, as LOINC names it.
+    # A CT of the lung that names no guidance images the chest, as LOINC names it; the word
+    # was read all the same, and from BodyPartExamined the chest is the body part's.
     nodule = parse("CT LUNG NODULE F/U", "CT")
     assert nodule.region_imaged == ("Chest",) and nodule.imaging_focus == ()
+    assert parse("LUNG", "CT").recognized
+    body = parse("(blank)", "CT", body_part_examined="LUNG")
+    assert body.region_imaged == ("Chest",)
+    assert [(e.rule_id, e.field, e.text) for e in body.evidence] == [
+        ("BODY_PART_EXAMINED", "region_imaged", "LUNG")
+    ]
     assert parse("CT GUIDED LUNG BIOPSY", "CT").imaging_focus == ("Lung",)
