@@ -87,6 +87,12 @@ NORMALIZED = [
     ("XR BONE SURVEY COMPLETE", "xr bone survey complete"),
     # A region the description rules out is not one it images.
     ("ABDOMEN SERIES-NO CHEST-CS", "abdomen series"),
+    # DICOM BodyPartExamined terms: glued, and the DICOM names of LOINC's parts.
+    ("TLSPINE", "thoracolumbar spine"),
+    ("SSPINE", "sacrum"),
+    ("CHESTABDPELVIS", "chest abdomen pelvis"),
+    ("JAW", "mandible"),
+    ("LUMBAR SACRAL SPINE", "lumbar sacrum"),
 ]
 
 
@@ -125,6 +131,7 @@ def test_a_placeholder_keeps_only_what_body_part_examined_says() -> None:
     assert [(e.rule_id, e.text) for e in parsed.evidence] == [("BODY_PART_EXAMINED", "CHEST")]
     knee = parse("(blank)", "CR", body_part_examined="KNEE")
     assert knee.imaging_focus == ("Knee",) and knee.region_imaged == ("Lower extremity",)
+    assert parse("(blank)", "DX", body_part_examined="ZYGOMA").imaging_focus == ("Zygomatic arch",)
     # An MR of the head is LOINC's MR of the brain, from a body part as from the text, and a
     # radiograph of the head is of the skull.
     assert parse("", "MR", body_part_examined="HEAD").imaging_focus == ("Brain",)
