@@ -126,6 +126,38 @@ CASES = [
         },
     ),
     (
+        # LOINC's radiographs of the upper arm and lower leg are of its bones.
+        "XR LEFT UPPER ARM 2 VIEWS",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Humerus",),
+            "laterality": "Left",
+            "view_count": (2, 2),
+        },
+    ),
+    (
+        "MRI RIGHT UPPER ARM WO",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Upper arm",),
+            "laterality": "Right",
+            "timing": "WO",
+        },
+    ),
+    (
+        "XR CALF",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Lower leg", "Tibia", "Fibula"),
+        },
+    ),
+    (
         "XR ANKLE 2 OR 3 VIEWS RT",
         "DX",
         {
