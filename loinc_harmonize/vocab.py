@@ -43,6 +43,8 @@ class Vocabulary:
     dicom_modalities: dict[str, tuple[str, ...]]
     region_parent: dict[str, str]
     region_order: dict[str, int]
+    #: The foci that are all of a region's vessels (``Head vessels``), which an angiogram of the
+    #: region images; its veins or arteries alone (``Head veins``) must be said.
     vessels: frozenset[str] = frozenset()
     dicom_subtypes: dict[str, str] = field(default_factory=dict)
     folder: Path = field(default_factory=data_dir)

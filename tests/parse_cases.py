@@ -320,6 +320,16 @@ CASES = [
         },
     ),
     (
+        "MRV HEAD",
+        "MR",
+        {
+            "modality_type": "MR",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Head veins",),
+        },
+    ),
+    (
         "MR ANGIOGRAM BRAIN WITHOUT CONTRAST",
         "MR",
         {

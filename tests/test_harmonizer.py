@@ -649,6 +649,12 @@ def test_kub_is_one_view_even_when_supine_is_named(fitted: Harmonizer) -> None:
     assert fitted.map("ABDOMEN SUPINE KUB", "CR, DX").long_common_name == "XR Abdomen AP"
 
 
+def test_an_angiogram_images_all_the_vessels_a_venogram_the_veins(fitted: Harmonizer) -> None:
+    # The head's veins alone are a venogram's (MRV); an angiogram of the head is of its vessels.
+    assert fitted.map("MRA HEAD WO", "MR").long_common_name == "MRA Head vessels WO contrast"
+    assert fitted.map("MRV HEAD", "MR").long_common_name == "MRA Head veins"
+
+
 def test_a_placeholder_with_a_body_part_ranks_the_body_parts_region(fitted: Harmonizer) -> None:
     result = fitted.map("(blank)", "CT", body_part_examined="CHEST")
     assert result.long_common_name == "CT Chest"
