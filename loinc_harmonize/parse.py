@@ -289,9 +289,12 @@ def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector)
 
 
 def _holds(found: list[str], wanted: str) -> bool:
-    """A condition of an implication: ``*`` any value, empty no value, else that value."""
+    """A condition of an implication: ``*`` any value, empty no value, ``!value`` not that
+    value (``field!=value`` in the file), else that value."""
     if wanted == "*":
         return bool(found)
+    if wanted.startswith("!"):
+        return wanted[1:] not in found
     return wanted in found if wanted else not found
 
 

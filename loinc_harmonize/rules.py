@@ -61,7 +61,7 @@ class Implication:
     def trigger(self) -> tuple[str, str] | None:
         """A (field, value) the parts must hold for the rule to apply, if any: checked first,
         as most rules name a value most descriptions lack."""
-        return next(((f, v) for f, v in self.when if v and v != "*"), None)
+        return next(((f, v) for f, v in self.when if v and v != "*" and v[0] != "!"), None)
 
 
 @dataclass(frozen=True)
@@ -171,18 +171,30 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
 IMPLICATION_MODES = ("set", "add", "replace", "drop")
 
 
+def _condition(text: str) -> tuple[str, str]:
+    """``field=value`` -> (field, value); ``field!=value`` -> (field, "!value")."""
+    field, value = text.split("=", 1)
+    return (field[:-1], "!" + value) if field.endswith("!") else (field, value)
+
+
 def _read_implications(path: Path) -> tuple[Implication, ...]:
     rows = read_tsv(path, ("id", "scope", "when", "then", "mode"))
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         if row["mode"] not in IMPLICATION_MODES:
             problem = f"mode {row['mode']!r} is not one of {', '.join(IMPLICATION_MODES)}"
             raise PlaybookFormatError(located(path, problem, row=number, column="mode"))
+        conditions = [c for c in row["when"].split("&") if c]
+        for column, parts in (("when", conditions), ("then", [row["then"]])):
+            bad = next((part for part in parts if "=" not in part), None)
+            if bad is not None:
+                problem = f"{bad!r} is not field=value"
+                raise PlaybookFormatError(located(path, problem, row=number, column=column))
     return tuple(
         Implication(
             row["id"],
             frozenset(row["scope"].split("|")),
-            tuple(tuple(c.split("=", 1)) for c in row["when"].split("&") if c),  # type: ignore[misc]
-            *row["then"].split("=", 1),
+            tuple(_condition(c) for c in row["when"].split("&") if c),
+            *_condition(row["then"]),
             mode=row["mode"],
         )
         for row in rows

@@ -345,6 +345,29 @@ def test_a_dropped_part_leaves_no_evidence_but_its_refinement_keeps_the_span() -
     assert (refined.rule_id, refined.text) == ("IMP34", "DVT")
 
 
+def test_an_implication_can_exclude_a_value() -> None:
+    # IMP22 (a PET of an organ is oncologic) says imaging_focus!=Brain: a brain PET is mostly
+    # metabolic, while a PET of the lung is a tumor search.
+    assert parse("PET BRAIN FDG", "PT").guidance_for_object is None
+    assert parse("PET BRAIN FDG", "PT").imaging_focus == ("Brain",)
+    assert parse("PET CT LUNG", "PT").guidance_for_object == "Tumor"
+
+
+def test_a_malformed_implication_condition_is_an_error_naming_file_row_and_column(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
+    table = folder / "implications.tsv"
+    lines = table.read_text(encoding="utf-8").splitlines()
+    cells = lines[3].split("\t")
+    cells[2] += "&modality_subtype"
+    lines[3] = "\t".join(cells)
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(PlaybookFormatError, match=r"implications.tsv, row 4, column 'when'"):
+        load_lexicon(folder)
+
+
 def test_an_unknown_implication_mode_is_an_error_naming_file_row_and_column(
     tmp_path: Path,
 ) -> None:
