@@ -320,6 +320,15 @@ CASES = [
         },
     ),
     (
+        "US OB 2ND TRIMESTER",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Pelvis",),
+            "reason_for_exam": "Pregnancy+second or third trimester",
+        },
+    ),
+    (
         "MRV HEAD",
         "MR",
         {

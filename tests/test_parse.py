@@ -93,6 +93,8 @@ NORMALIZED = [
     ("CHESTABDPELVIS", "chest abdomen pelvis"),
     ("JAW", "mandible"),
     ("LUMBAR SACRAL SPINE", "lumbar sacrum"),
+    # LOINC names an obstetric study a pregnancy study.
+    ("US OB 2ND TRIMESTER", "us pregnancy second trimester"),
 ]
 
 
