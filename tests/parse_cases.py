@@ -329,6 +329,54 @@ CASES = [
         },
     ),
     (
+        "FL BARIUM ENEMA",
+        "RF",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Colon",),
+            "pharmaceutical_route": "PR",
+            "pharmaceutical_substance": "barium contrast",
+        },
+    ),
+    (
+        "XA ANGIOGRAM CEREBRAL",
+        "XA",
+        {
+            "modality_type": "RF",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Brain", "Cerebral artery"),
+        },
+    ),
+    (
+        "NM MUGA",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart",),
+            "timing": "W",
+            "view_type": ("Blood pool",),
+        },
+    ),
+    (
+        "XR LONG LEG STANDING",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Femur", "Tibia"),
+            "maneuver": ("Standing",),
+            "reason_for_exam": "Leg length",
+        },
+    ),
+    (
+        "US AORTA SCREENING",
+        "US",
+        {"modality_type": "US", "imaging_focus": ("Aorta",), "reason_for_exam": "Screening"},
+    ),
+    (
         "MRV HEAD",
         "MR",
         {
