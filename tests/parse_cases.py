@@ -377,6 +377,25 @@ CASES = [
         {"modality_type": "US", "imaging_focus": ("Aorta",), "reason_for_exam": "Screening"},
     ),
     (
+        "US TESTICULAR",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Pelvis",),
+            "imaging_focus": ("Testicle", "Scrotum"),
+        },
+    ),
+    (
+        "US DVT LLE",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Lower extremity vein",),
+            "laterality": "Left",
+        },
+    ),
+    (
         "MRV HEAD",
         "MR",
         {

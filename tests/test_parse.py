@@ -95,6 +95,8 @@ NORMALIZED = [
     ("LUMBAR SACRAL SPINE", "lumbar sacrum"),
     # LOINC names an obstetric study a pregnancy study.
     ("US OB 2ND TRIMESTER", "us pregnancy second trimester"),
+    ("US PELVIS TV", "us pelvis transvaginal"),
+    ("XR RUE", "xr right upper extremity"),
 ]
 
 
