@@ -438,7 +438,8 @@ def _assemble(
             continue
         if field in TUPLE_FIELDS:
             fields[field] = tuple(found)
-        elif field not in ("timing", "laterality", "modality_type"):
+        elif found and field not in ("timing", "laterality", "modality_type"):
+            # (An implication may have dropped a field's only value.)
             # The generic "guided" yields to the action it names (biopsy, drainage).
             specific = [v for v in found if v != "Guidance"]
             fields[field] = specific[0] if specific else found[0]

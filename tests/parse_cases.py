@@ -396,6 +396,23 @@ CASES = [
         },
     ),
     (
+        "CT PERFUSION BRAIN",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Perfusion",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Brain",),
+        },
+    ),
+    (
+        # LOINC's CT and MR perfusion studies are of the head (IMP77 drops the subtype's
+        # only value here, which must leave the part empty).
+        "MYOCARDIAL PERFUSION",
+        "CT,NM",
+        {"modality_type": "CT", "region_imaged": ("Chest",), "imaging_focus": ("Heart",)},
+    ),
+    (
         "MRV HEAD",
         "MR",
         {
@@ -2509,7 +2526,12 @@ CASES = [
     (
         "CT CEREBRAL PERFUSION ANALYSIS",
         "CT",
-        {"modality_type": "CT", "region_imaged": ("Head",), "imaging_focus": ("Brain",)},
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Perfusion",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Brain",),
+        },
     ),
     (
         "VASCULAR^CTA_MESSENTERIC (ADULT)",
