@@ -340,12 +340,15 @@ def normalized(value: object, lex: Lexicon) -> Normalized:
         raw = [t._replace(start=0, end=len(text)) for t in raw]
     raw = _drop_protocol_numbers(raw)
     split, glued = _split_glued(raw, lex, text)
-    split, joined = _join_split(split, lex, text)
     expanded, applied = _expand_fully(split, lex, text)
-    applied = glued + joined + applied
+    applied = glued + applied
     kept = _drop_stray_symbols(expanded)
+    # After the symbols go, as normalizing the result again would see the words ("G&I").
+    kept, joined = _join_split(kept, lex, text)
+    applied += joined
     if len(kept) < len(expanded):
-        # Dropping a symbol can bring words together ("1/V" -> "1 v"): read them again.
+        # Dropping a symbol or joining a split word brings words together ("1/V" -> "1 v"):
+        # read them again.
         kept, again = _expand_fully(kept, lex, text)
         applied += again
     # After the symbols go, so a site suffix ("CONTRAS-CS") leaves the cut word last.

@@ -59,14 +59,27 @@ class _Collector:
         self.values: dict[str, list[str]] = {}
         self.evidence: list[Evidence] = []
 
-    def add(self, field: str, value: str, rule_id: str, span: tuple[int, int]) -> None:
+    def add(
+        self,
+        field: str,
+        value: str,
+        rule_id: str,
+        span: tuple[int, int],
+        text: str | None = None,
+    ) -> None:
+        """Record ``field = value`` with its evidence: the text of ``span``, or ``text`` for
+        what is not in the description (DICOM BodyPartExamined)."""
         self.values.setdefault(field, [])
         if value not in self.values[field]:
             self.values[field].append(value)
         start, end = span
         self.evidence.append(
             Evidence(
-                field=field, value=value, rule_id=rule_id, span=span, text=self.original[start:end]
+                field=field,
+                value=value,
+                rule_id=rule_id,
+                span=span,
+                text=self.original[start:end] if text is None else text,
             )
         )
 
@@ -205,10 +218,7 @@ def _region_from_foci(out: _Collector, lexicon: Lexicon) -> None:
             )
             if source.rule_id == BODY_PART_RULE:
                 # BodyPartExamined gave the focus, so it gives the region it lies in.
-                out.values.setdefault("region_imaged", []).append(region)
-                out.evidence.append(
-                    source.model_copy(update={"field": "region_imaged", "value": region})
-                )
+                out.add("region_imaged", region, BODY_PART_RULE, (0, 0), text=source.text)
             else:
                 out.add("region_imaged", region, "HIERARCHY", source.span)
 
@@ -376,16 +386,8 @@ def _add_body_part(value: object, modality: str | None, lex: Lexicon, out: _Coll
     _scan(body.tokens, modality, lex, scratch)
     for field in _BODY_PART_FIELDS:
         for region in scratch.values.get(field, []):
-            out.values.setdefault(field, []).append(region)
-            out.evidence.append(
-                Evidence(
-                    field=field,
-                    value=region,
-                    rule_id=BODY_PART_RULE,
-                    span=(0, 0),  # not in the description: ``text`` is BodyPartExamined's
-                    text=body.original,
-                )
-            )
+            # Not in the description: no span, and the text is BodyPartExamined's.
+            out.add(field, region, BODY_PART_RULE, (0, 0), text=body.original)
 
 
 def _several_regions(out: _Collector, lex: Lexicon) -> bool:
@@ -439,8 +441,8 @@ def _assemble(
         if field in TUPLE_FIELDS:
             fields[field] = tuple(found)
         elif found and field not in ("timing", "laterality", "modality_type"):
-            # (An implication may have dropped a field's only value.)
-            # The generic "guided" yields to the action it names (biopsy, drainage).
+            # (``found`` is empty when an implication dropped the only value.) The generic
+            # "guided" yields to the action it names (biopsy, drainage).
             specific = [v for v in found if v != "Guidance"]
             fields[field] = specific[0] if specific else found[0]
     fields["timing"] = _timing(values.get("timing", []))

@@ -178,6 +178,7 @@ def _condition(text: str) -> tuple[str, str]:
 
 
 def _read_implications(path: Path) -> tuple[Implication, ...]:
+    implications = []
     rows = read_tsv(path, ("id", "scope", "when", "then", "mode"))
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         if row["mode"] not in IMPLICATION_MODES:
@@ -189,16 +190,16 @@ def _read_implications(path: Path) -> tuple[Implication, ...]:
             if bad is not None:
                 problem = f"{bad!r} is not field=value"
                 raise PlaybookFormatError(located(path, problem, row=number, column=column))
-    return tuple(
-        Implication(
-            row["id"],
-            frozenset(row["scope"].split("|")),
-            tuple(_condition(c) for c in row["when"].split("&") if c),
-            *_condition(row["then"]),
-            mode=row["mode"],
+        implications.append(
+            Implication(
+                row["id"],
+                frozenset(row["scope"].split("|")),
+                tuple(_condition(c) for c in conditions),
+                *_condition(row["then"]),
+                mode=row["mode"],
+            )
         )
-        for row in rows
-    )
+    return tuple(implications)
 
 
 @lru_cache(maxsize=4)
