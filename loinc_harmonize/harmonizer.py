@@ -40,7 +40,7 @@ from loinc_harmonize.models import (
     ParsedDescription,
     Procedure,
 )
-from loinc_harmonize.normalize import as_text, normalized
+from loinc_harmonize.normalize import normalized
 from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook, load_playbook
 from loinc_harmonize.rules import Lexicon, default_lexicon
@@ -218,7 +218,7 @@ class Harmonizer:
         )
         if fields.get("series_descriptions"):
             parsed = _with_series(parsed, aggregate_series(fields["series_descriptions"]))
-        query = self._query(parsed, fields)
+        query = self._query(parsed)
         audit = Audit(
             library_version=__version__,
             playbook_fingerprint=self.playbook_.fingerprint,
@@ -277,14 +277,15 @@ class Harmonizer:
             results.append(cache[key])
         return results
 
-    def _query(self, parsed: ParsedDescription, fields: dict[str, Any]) -> str:
+    def _query(self, parsed: ParsedDescription) -> str:
         """The text ranked: the description's, with the words of a BodyPartExamined that gave
-        the region the text does not name. A placeholder's words ("blank") are replaced by
-        the modality's, so ``(blank)`` with CT and CHEST ranks as ``CT CHEST`` does."""
-        if not any(e.rule_id == BODY_PART_RULE for e in parsed.evidence):
+        the region the text does not name (its evidence keeps them, as parse read them). A
+        placeholder's words ("blank") are replaced by the modality's, so ``(blank)`` with CT
+        and CHEST ranks as ``CT CHEST`` does."""
+        body_part = next((e.text for e in parsed.evidence if e.rule_id == BODY_PART_RULE), None)
+        if body_part is None:
             return parsed.normalized
         said = parsed.normalized if parsed.usable else parsed.modality_type or ""
-        body_part, _ = as_text(fields["body_part_examined"])  # bytes, numbers: as parse reads
         return normalized(f"{said} {body_part}", self.lexicon_).text
 
     def _break_tie(self, hit: Lookup, parsed: ParsedDescription, query: str) -> Lookup:
