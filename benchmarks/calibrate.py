@@ -1,9 +1,10 @@
 """Fit the confidence calibration and the auto-accept threshold by cross-validation.
 
 1. Map MIDRC's curated table under plain 5-fold CV (out-of-fold results) and zero-shot.
-2. Fit the logistic calibration of (best score, margin, curated support) on those ranked
-   results in 5 folds, repeated over 20 shuffles of the rows, to measure the expected
-   calibration error (ECE) of calibrated confidences on rows the calibrator did not see.
+2. Fit the logistic calibration of (best score, margin, curated support, curated dissent)
+   on those ranked results in 5 folds, repeated over 20 shuffles of the rows, to measure the
+   expected calibration error (ECE) of calibrated confidences on rows the calibrator did not
+   see.
 3. Choose the lowest auto threshold whose out-of-fold auto results, pooled over the
    shuffles, are >= 95% right. One shuffle alone is too few rows: with the same data its
    threshold ranged from 0.889 to 0.957 across shuffles.

@@ -135,7 +135,8 @@ def main() -> int:
         "",
         "## Calibration (`calibrate.py`)",
         "",
-        "Logistic calibration of (best score, margin, curated support of the best) fitted out of "
+        "Logistic calibration of (best score, margin, curated support of the best, curated "
+        "dissent) fitted out of "
         "fold on "
         f"{cal['ranked_results']}",
         f"ranked results, in 5 folds over {cal['repeats']} shuffles of the rows: ECE "

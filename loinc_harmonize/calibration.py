@@ -1,4 +1,4 @@
-"""Calibrated confidence: a logistic map from (best score, margin) to P(correct).
+"""Calibrated confidence: a logistic map from the ranking's features to P(correct).
 
 The coefficients live in ``settings.json``; ``fit_calibration`` learns them from results
 whose true codes are known (out-of-fold results of a cross-validation, not training rows).
@@ -16,27 +16,37 @@ from loinc_harmonize.settings import Calibration
 
 #: Margin used when a description has a single candidate.
 LONE_CANDIDATE_MARGIN = 3.0
+#: Candidates the features read (the best and its rivals), whatever ``top_k`` shows.
+FEATURE_CANDIDATES = 5
+
+#: What the confidence is computed from, for one ranked result.
+Features = tuple[float, float, float, float]
 
 
-def score_features(result: MappingResult) -> tuple[float, float, float] | None:
-    """(best score, margin over the runner-up, curated support of the best) of a ranked
-    result; None for curated lookups and placeholders (their confidence is not calibrated).
-
-    Curated support is the weight of the best candidate's ``curated_similarity`` part: curated
-    rows that read the same voting for it are evidence the score alone does not carry.
-    """
+def score_features(result: MappingResult) -> Features | None:
+    """The ``ranking_features`` of a ranked result; None for curated lookups and placeholders
+    (their confidence is not calibrated). Read from the result's candidates, so from a result
+    of the default ``top_k`` (5) or more."""
     placeholder = result.parsed is not None and not result.parsed.usable
     if not result.candidates or placeholder or "curated" in result.reason:
         return None
     return ranking_features(result.candidates)
 
 
-def ranking_features(candidates: Sequence[Candidate]) -> tuple[float, float, float]:
-    """(best score, margin over the runner-up, curated support of the best) of ranked
-    candidates, best first: what the confidence is computed from."""
+def ranking_features(candidates: Sequence[Candidate]) -> Features:
+    """(best score, margin over the runner-up, curated support, curated dissent) of ranked
+    candidates, best first.
+
+    Curated support is the weight of the best's ``curated_similarity`` part: curated rows
+    that read the same voting for it are evidence the score alone does not carry. Curated
+    dissent is the strongest such vote for another candidate: where curators gave the same
+    parts another code ("XR Chest 2 Views" or "PA and Lateral"), the best is less sure.
+    """
     best = candidates[0]
     margin = best.score - candidates[1].score if len(candidates) > 1 else LONE_CANDIDATE_MARGIN
-    return best.score, margin, curated_support(best.contributions)
+    rivals = candidates[1:FEATURE_CANDIDATES]
+    dissent = max((curated_support(c.contributions) for c in rivals), default=0.0)
+    return best.score, margin, curated_support(best.contributions), dissent
 
 
 def curated_support(contributions: Sequence[Contribution]) -> float:
@@ -45,7 +55,11 @@ def curated_support(contributions: Sequence[Contribution]) -> float:
 
 
 def probability(
-    calibration: Calibration, score: float, margin: float, curated: float = 0.0
+    calibration: Calibration,
+    score: float,
+    margin: float,
+    curated: float = 0.0,
+    dissent: float = 0.0,
 ) -> float:
     """The calibrated probability that the best candidate is right."""
     z = (
@@ -53,6 +67,7 @@ def probability(
         + calibration.score * score
         + calibration.margin * margin
         + calibration.curated * curated
+        + calibration.dissent * dissent
     )
     return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
@@ -60,7 +75,7 @@ def probability(
 def fit_calibration(features: Sequence[Sequence[float]], correct: Sequence[bool]) -> Calibration:
     """Fit the logistic map on ranked results with known truth.
 
-    ``features`` are ``score_features`` rows: (score, margin[, curated support]).
+    ``features`` are ``score_features`` rows: (score, margin[, curated support[, dissent]]).
     """
     x = np.asarray(features, dtype=float)
     y = np.asarray(correct, dtype=int)
@@ -77,6 +92,7 @@ def fit_calibration(features: Sequence[Sequence[float]], correct: Sequence[bool]
         score=coefficients[0],
         margin=coefficients[1],
         curated=coefficients[2] if len(coefficients) > 2 else 0.0,
+        dissent=coefficients[3] if len(coefficients) > 3 else 0.0,
     )
 
 

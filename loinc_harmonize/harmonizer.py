@@ -17,7 +17,12 @@ import numpy as np
 import pandas as pd
 
 from loinc_harmonize import __version__
-from loinc_harmonize.calibration import probability, ranking_features
+from loinc_harmonize.calibration import (
+    FEATURE_CANDIDATES,
+    Features,
+    probability,
+    ranking_features,
+)
 from loinc_harmonize.candidates import (
     Block,
     CandidateIndex,
@@ -393,7 +398,9 @@ class Harmonizer:
         ranked = self._score(parsed, block, query)
         best = ranked[0]
         calibration = self.settings_.calibration
-        confidence = round(probability(calibration, *ranking_features(ranked)), 4)
+        features = ranking_features(ranked)
+        confidence = round(probability(calibration, *features), 4)
+        audit.steps.append(_confidence_step(features, confidence))
         thresholds = self.settings_.thresholds
         status: MappingStatus
         if not parsed.recognized:
@@ -469,7 +476,7 @@ class Harmonizer:
             fuzzy.tolist(),
         )
         candidates = []
-        for i in ranking[: max(self.top_k, 2)]:
+        for i in ranking[: max(self.top_k, FEATURE_CANDIDATES)]:  # what confidence reads
             records = self.scorer_.contributions(
                 parsed,
                 procedures[i],
@@ -511,6 +518,16 @@ class Harmonizer:
         return self.unspecified_codes_.get(
             f"{modality}.{parsed.modality_subtype}", self.unspecified_codes_.get(modality)
         )
+
+
+def _confidence_step(features: Features, confidence: float) -> AuditStep:
+    """What the calibrated confidence was computed from, named as in ``settings.json``."""
+    score, margin, curated, dissent = features
+    detail = (
+        f"{confidence:.2f} from score {score:.2f}, margin {margin:.2f} over the runner-up, "
+        f"curated support {curated:.2f}, curated dissent {dissent:.2f}"
+    )
+    return AuditStep(step="confidence", detail=detail)
 
 
 def _regions_left_out(parsed: ParsedDescription, code: Procedure) -> list[str]:

@@ -25,13 +25,16 @@ class Thresholds(BaseModel):
 
 
 class Calibration(BaseModel):
-    """Logistic map from (best score, margin over the runner-up, curated support of the best)
-    to a probability."""
+    """Logistic map from (best score, margin over the runner-up, curated support of the best,
+    curated dissent) to a probability."""
 
     intercept: float = -4.0
     score: float = 0.5
     margin: float = 1.0
     curated: float = Field(0.0, description="Per unit of the best's curated_similarity weight")
+    dissent: float = Field(
+        0.0, description="Per unit of the strongest curated_similarity weight of another code"
+    )
 
 
 class Settings(BaseModel):

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from loinc_harmonize import Harmonizer, MappingResult, NotFittedError, load_playbook
+from loinc_harmonize.calibration import probability, ranking_features
 from loinc_harmonize.models import Contribution
 from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook
@@ -520,6 +521,29 @@ PORTABLE_SPLIT = _curated(
     ("CR", "XR CHEST AP PORTABLE", "36589-0"),
     ("CR", "PORTABLE AP CHEST", "36589-0"),
 )
+
+
+def test_confidence_reads_curated_dissent_whatever_top_k_shows() -> None:
+    # Curated rows that read as this description does vote for two codes: the runner-up's
+    # votes lower the confidence, whether or not the result shows the runner-up.
+    results = [
+        Harmonizer(top_k=k).fit(PORTABLE_SPLIT).map("PORT CHEST AP XRAY", "CR") for k in (1, 5)
+    ]
+    assert "curated" not in results[0].reason  # ranked, not looked up
+    assert results[0].confidence == results[1].confidence
+    assert len(results[0].candidates) == 1
+    runner_up = results[1].candidates[1]
+    assert any(c.name == "curated_similarity" for c in runner_up.contributions)
+    calibration = Settings.default().calibration
+    assert calibration.dissent < 0
+    features = ranking_features(results[1].candidates)
+    assert features[3] > 0
+    assert results[1].confidence == round(probability(calibration, *features), 4)
+    assert results[1].confidence < round(probability(calibration, *features[:3]), 4)
+    # The audit names what the confidence was computed from.
+    step = next(s for s in results[1].audit.steps if s.step == "confidence")
+    assert step.detail.startswith(f"{results[1].confidence:.2f} from score {features[0]:.2f}")
+    assert f"curated dissent {features[3]:.2f}" in step.detail
 
 
 def test_normalized_match_contradicted_by_the_table_goes_to_review() -> None:

@@ -10,9 +10,16 @@ import pandas as pd
 import pytest
 
 from loinc_harmonize import Harmonizer, load_playbook
-from loinc_harmonize.calibration import auto_threshold, fit_calibration, probability
+from loinc_harmonize.calibration import (
+    FEATURE_CANDIDATES,
+    auto_threshold,
+    fit_calibration,
+    probability,
+    ranking_features,
+)
 from loinc_harmonize.cli import main
 from loinc_harmonize.exports import collect, to_fhir_conceptmap, to_omop
+from loinc_harmonize.models import Candidate, Contribution
 from loinc_harmonize.review import apply_decisions, consistency_checks, review_queue
 from loinc_harmonize.settings import Calibration
 from loinc_harmonize.tables import read_table, write_table
@@ -297,6 +304,44 @@ def test_calibration_learns_from_curated_support() -> None:
     assert probability(calibration, 5, 1, 1.5) > probability(calibration, 5, 1, 0.0)
     # Two features still fit (older settings, or a caller without curated rows).
     assert fit_calibration([r[:2] for r in rows], list(correct)).curated == 0.0
+
+
+def test_calibration_learns_from_curated_dissent() -> None:
+    rng = np.random.default_rng(2)
+    scores = rng.uniform(0, 10, 600)
+    margins = rng.uniform(0, 3, 600)
+    support = rng.choice([0.0, 1.0], 600)
+    dissent = rng.choice([0.0, 0.5], 600)  # curated rows with the same parts vote elsewhere
+    correct = rng.uniform(0, 1, 600) < np.where(dissent > 0, 0.55, 0.9)
+    rows = list(zip(scores, margins, support, dissent, strict=True))
+    calibration = fit_calibration(rows, list(correct))
+    assert calibration.dissent < 0
+    assert probability(calibration, 5, 1, 1.0, 0.5) < probability(calibration, 5, 1, 1.0, 0.0)
+    # Three features still fit, and leave dissent out (settings from before it).
+    assert fit_calibration([r[:3] for r in rows], list(correct)).dissent == 0.0
+
+
+def _candidate(code: str, score: float, curated: float | None) -> Candidate:
+    parts = [Contribution(name="text_similarity", weight=score, outcome="info", detail="")]
+    if curated is not None:
+        parts.append(
+            Contribution(name="curated_similarity", weight=curated, outcome="agree", detail="")
+        )
+    return Candidate(code=code, name=code, score=score + (curated or 0.0), contributions=parts)
+
+
+def test_ranking_features_read_the_strongest_rival_vote_among_the_first_candidates() -> None:
+    ranked = [
+        _candidate("A", 6.0, 0.3),
+        _candidate("B", 5.0, 0.2),
+        _candidate("C", 4.0, 0.45),
+        *[_candidate(f"D{i}", 3.0, None) for i in range(FEATURE_CANDIDATES - 3)],
+        _candidate("E", 1.0, 0.7),  # beyond what any top_k reads: not counted
+    ]
+    score, margin, support, dissent = ranking_features(ranked)
+    assert (score, support, dissent) == (6.3, 0.3, 0.45)
+    assert margin == pytest.approx(1.1)
+    assert ranking_features(ranked[:1])[3] == 0.0  # a lone candidate has no rival
 
 
 def test_calibration_needs_both_outcomes() -> None:
