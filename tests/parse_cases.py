@@ -217,12 +217,15 @@ CASES = [
         {"modality_type": "XR", "reason_for_exam": "Shunt patency"},
     ),
     (
+        # Every LOINC code of a CT of the pulmonary veins is a CTA (IMP78), done with contrast.
         "CT PULM VEIN OP",
         "CT",
         {
             "modality_type": "CT",
+            "modality_subtype": "Angio",
             "region_imaged": ("Chest",),
             "imaging_focus": ("Pulmonary veins",),
+            "timing": "W",
         },
     ),
     (
@@ -2048,6 +2051,7 @@ CASES = [
         "CT",
         {
             "modality_type": "CT",
+            "modality_subtype": "Angio",
             "region_imaged": ("Chest",),
             "imaging_focus": ("Heart", "Pulmonary veins"),
             "timing": "W",
@@ -2654,6 +2658,7 @@ CASES = [
         "CT",
         {
             "modality_type": "CT",
+            "modality_subtype": "Angio",
             "region_imaged": ("Chest",),
             "imaging_focus": ("Heart", "Pulmonary veins"),
             "timing": "W",
