@@ -569,6 +569,10 @@ class Scorer:
             return self._make(
                 "maneuver", "unsupported", f"code has maneuver {', '.join(sorted(theirs))}"
             )
+        if ours and not theirs:
+            return self._make(
+                "maneuver", "missing", f"description says {', '.join(sorted(ours))}; code does not"
+            )
         return None
 
     def _substance(self, p: ParsedDescription, c: Procedure) -> Contribution | None:

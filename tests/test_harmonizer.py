@@ -252,6 +252,19 @@ def test_one_of_two_described_maneuvers_is_a_share(reference: Playbook) -> None:
     assert result.loinc_code == "37133-6", result.explain()  # Lateral Views W flexion and W ext.
 
 
+def test_a_described_maneuver_the_code_lacks_counts_against_it(reference: Playbook) -> None:
+    harmonizer = Harmonizer(reference).fit()
+    description = "NM HEART PHARMACOLOGIC STRESS SPECT MULTIPLE"
+    parsed = parse(description, "CT,NM")
+    parts = harmonizer.scorer_.part_contributions(parsed, reference["39649-9"])  # SPECT Heart
+    maneuver = next(p for p in parts if p.name == "maneuver")
+    assert maneuver.outcome == "missing" and maneuver.weight < 0
+    assert "Stress" in maneuver.detail
+    # "SPECT Heart" shares every word with the description, but not its stress.
+    result = harmonizer.map(description, "CT,NM")
+    assert result.loinc_code == "39668-9", result.explain()  # SPECT Heart W stress and W ...
+
+
 def test_focus_the_code_adds_counts_against_it(fitted: Harmonizer) -> None:
     # Cervical and thoracic and lumbar spine: two of its three foci are described.
     part = _part(fitted, "CT THORACIC LUMBAR SPINE", "CT", "86987-5", "focus")
