@@ -449,6 +449,9 @@ class Scorer:
         return self._pair("laterality", p.laterality, c.laterality, "laterality")
 
     def _timing(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+        if p.timing and not c.timing and not p.names_contrast:
+            # Only implied (a CTA is done with contrast): a code that leaves it open is as good.
+            return None
         return self._pair("timing", p.timing, c.timing, "contrast timing")
 
     def _route(self, p: ParsedDescription, c: Procedure) -> Contribution | None:

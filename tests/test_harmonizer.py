@@ -265,6 +265,22 @@ def test_a_described_maneuver_the_code_lacks_counts_against_it(reference: Playbo
     assert result.loinc_code == "39668-9", result.explain()  # SPECT Heart W stress and W ...
 
 
+def test_an_implied_timing_does_not_count_against_a_code_that_leaves_it_open(
+    reference: Playbook,
+) -> None:
+    harmonizer = Harmonizer(reference).fit()
+    open_timing = reference["82709-7"]  # CTA Thoracic Aorta
+    implied = parse("CTA THORACIC AORTA ANEURYSM", "CT")  # W only because a CTA uses contrast
+    stated = parse("CTA THORACIC AORTA W CONTRAST", "CT")
+    assert implied.timing == stated.timing == "W"
+    names = [p.name for p in harmonizer.scorer_.part_contributions(implied, open_timing)]
+    assert "timing" not in names
+    said = harmonizer.scorer_.part_contributions(stated, open_timing)
+    assert next(p for p in said if p.name == "timing").outcome == "missing"
+    result = harmonizer.map("VASCULAR^THORACIC_ANEURYSM_CTA (ADULT)", "CT")
+    assert result.loinc_code == "82709-7", result.explain()  # not the coronary arteries' code
+
+
 def test_focus_the_code_adds_counts_against_it(fitted: Harmonizer) -> None:
     # Cervical and thoracic and lumbar spine: two of its three foci are described.
     part = _part(fitted, "CT THORACIC LUMBAR SPINE", "CT", "86987-5", "focus")
