@@ -375,6 +375,53 @@ CASES = [
         },
     ),
     (
+        # A bone length study is the leg length study (scanogram).
+        "X-RAY BONE LENGTH STUDIES",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Femur", "Tibia"),
+            "reason_for_exam": "Leg length",
+        },
+    ),
+    (
+        # A CT protocol filed under "Vascular" is an angiogram (PAR493).
+        "VASCULAR^PRE_AAA_STENT_ (ADULT)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Aorta.abdominal",),
+            "timing": "W",
+        },
+    ),
+    (
+        # A code stroke images the head (IMP79).
+        "CT CODE STROKE CTA",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Head",),
+            "timing": "W",
+            "reason_for_exam": "Stroke",
+        },
+    ),
+    (
+        # A dissection CTA has unenhanced and angiographic phases (IMP26 before IMP03).
+        "CTA CHEST DISSECTION",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "timing": "WO & W",
+            "reason_for_exam": "Dissection",
+        },
+    ),
+    (
         "US AORTA SCREENING",
         "US",
         {"modality_type": "US", "imaging_focus": ("Aorta",), "reason_for_exam": "Screening"},
