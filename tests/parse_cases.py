@@ -422,6 +422,17 @@ CASES = [
         },
     ),
     (
+        # A bone PET is a sodium fluoride study, not oncologic FDG (PAR494, IMP20).
+        "PT/CT BONE SKULL BASE TO MID THIGH",
+        "CT",
+        {
+            "modality_type": "PT+CT",
+            "region_imaged": ("Whole body",),
+            "timing": "W",
+            "pharmaceutical_substance": "18F-NaF",
+        },
+    ),
+    (
         "US AORTA SCREENING",
         "US",
         {"modality_type": "US", "imaging_focus": ("Aorta",), "reason_for_exam": "Screening"},
@@ -454,6 +465,12 @@ CASES = [
             "region_imaged": ("Head",),
             "imaging_focus": ("Brain",),
         },
+    ),
+    (
+        # A perfusion CT naming no region is of the head (IMP80), as LOINC's all are.
+        "SPECIALS^PERFUSION (ADULT)",
+        "CT",
+        {"modality_type": "CT", "modality_subtype": "Perfusion", "region_imaged": ("Head",)},
     ),
     (
         # LOINC's CT and MR perfusion studies are of the head (IMP77 drops the subtype's

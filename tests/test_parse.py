@@ -75,6 +75,9 @@ NORMALIZED = [
     ("ABDOMEN^ROUTINE (NEW)", "abdomen routine new"),
     ("CT CARD W/CON PULMNARY VEIN", "ct heart with contrast pulmonary vein"),
     ("XR CHEST 2 VIEWS + ABDOMEN", "xr chest 2 views abdomen"),
+    ("PT/CT TUMOR LOCALIZATION", "pet ct tumor localization"),
+    ("CARDIAC PUL VEIN OP", "heart pulmonary vein op"),
+    ("X-RAY BONE LENGTH STUDIES", "xr leg length studies"),
     ("JHN CST/PEL W/", "jhn chest pelvis with"),
     # PL is placement ("LINE PL") except after CH and AB, where it is the pelvis.
     ("Thorax^MCV_CH_AB_PL_ROUTINE (Adult)", "chest mcv chest abdomen pelvis routine"),
