@@ -217,15 +217,12 @@ CASES = [
         {"modality_type": "XR", "reason_for_exam": "Shunt patency"},
     ),
     (
-        # Every LOINC code of a CT of the pulmonary veins is a CTA (IMP78), done with contrast.
         "CT PULM VEIN OP",
         "CT",
         {
             "modality_type": "CT",
-            "modality_subtype": "Angio",
             "region_imaged": ("Chest",),
             "imaging_focus": ("Pulmonary veins",),
-            "timing": "W",
         },
     ),
     (
@@ -383,18 +380,6 @@ CASES = [
             "region_imaged": ("Lower extremity",),
             "imaging_focus": ("Femur", "Tibia"),
             "reason_for_exam": "Leg length",
-        },
-    ),
-    (
-        # A CT protocol filed under "Vascular" is an angiogram (PAR493).
-        "VASCULAR^PRE_AAA_STENT_ (ADULT)",
-        "CT",
-        {
-            "modality_type": "CT",
-            "modality_subtype": "Angio",
-            "region_imaged": ("Abdomen",),
-            "imaging_focus": ("Aorta.abdominal",),
-            "timing": "W",
         },
     ),
     (
@@ -2115,7 +2100,6 @@ CASES = [
         "CT",
         {
             "modality_type": "CT",
-            "modality_subtype": "Angio",
             "region_imaged": ("Chest",),
             "imaging_focus": ("Heart", "Pulmonary veins"),
             "timing": "W",
@@ -2722,7 +2706,6 @@ CASES = [
         "CT",
         {
             "modality_type": "CT",
-            "modality_subtype": "Angio",
             "region_imaged": ("Chest",),
             "imaging_focus": ("Heart", "Pulmonary veins"),
             "timing": "W",
