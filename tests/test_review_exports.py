@@ -321,6 +321,13 @@ def test_calibration_learns_from_curated_dissent() -> None:
     assert fit_calibration([r[:3] for r in rows], list(correct)).dissent == 0.0
 
 
+def test_calibration_settings_from_before_dissent_still_load() -> None:
+    older = {"intercept": -2.0, "score": 0.46, "margin": 0.14, "curated": 0.92}
+    calibration = Calibration.model_validate(older)
+    assert calibration.dissent == 0.0
+    assert probability(calibration, 8, 1, 0.5, 0.7) == probability(calibration, 8, 1, 0.5)
+
+
 def _candidate(code: str, score: float, curated: float | None) -> Candidate:
     parts = [Contribution(name="text_similarity", weight=score, outcome="info", detail="")]
     if curated is not None:
