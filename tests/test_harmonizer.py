@@ -25,6 +25,12 @@ def fitted() -> Harmonizer:
     return Harmonizer().fit()
 
 
+@pytest.fixture(scope="module")
+def reference_harmonizer(reference: Playbook) -> Harmonizer:
+    """Fitted on the reference table, with no curated rows (read-only in the tests)."""
+    return Harmonizer(reference).fit()
+
+
 CURATED = pd.DataFrame(
     {
         "Modality": ["CT", "CR, DX", "[blank]", "CT", "CT"],
@@ -146,9 +152,11 @@ def test_a_narrower_focus_than_described_is_partial(fitted: Harmonizer) -> None:
     assert exact is not None and exact.outcome == "agree"
 
 
-def test_a_code_inside_a_described_view_range_claims_a_count(reference: Playbook) -> None:
+def test_a_code_inside_a_described_view_range_claims_a_count(
+    reference: Playbook, reference_harmonizer: Harmonizer
+) -> None:
     # "1-2 views" may be one view: "XR Foot - right 2 Views" guesses, "... Views" does not.
-    harmonizer = Harmonizer(reference).fit()
+    harmonizer = reference_harmonizer
     parsed = parse("XR RIGHT FOOT 1-2 VIEWS", "CR")
     views = {
         code: next(
@@ -165,8 +173,10 @@ def test_a_code_inside_a_described_view_range_claims_a_count(reference: Playbook
     assert harmonizer.map("XR LEFT ELBOW 4+ VIEWS", "DX").loinc_code != "36323-4"
 
 
-def test_oral_contrast_needs_saying_when_contrast_is_named(reference: Playbook) -> None:
-    harmonizer = Harmonizer(reference).fit()
+def test_oral_contrast_needs_saying_when_contrast_is_named(
+    reference: Playbook, reference_harmonizer: Harmonizer
+) -> None:
+    harmonizer = reference_harmonizer
 
     def route(description: str, modality: str, code: str) -> Contribution | None:
         parts = harmonizer.scorer_.part_contributions(parse(description, modality), reference[code])
@@ -185,8 +195,9 @@ def test_oral_contrast_needs_saying_when_contrast_is_named(reference: Playbook) 
 
 def test_a_measured_result_is_never_proposed_but_curators_may_choose_it(
     reference: Playbook,
+    reference_harmonizer: Harmonizer,
 ) -> None:
-    harmonizer = Harmonizer(reference).fit()
+    harmonizer = reference_harmonizer
     for description, modality in (
         ("C-ARM FLUOROSCOPY UP TO 2 HOURS", "XA"),  # was "Fluoroscopy duration"
         ("DEXA SCAN HIP AND SPINE", "OT"),  # was "DXA Hip [T-score] Bone density"
@@ -206,9 +217,9 @@ def test_a_measured_result_is_never_proposed_but_curators_may_choose_it(
     assert chosen.loinc_code == "80990-5" and chosen.status == "auto"
 
 
-def test_toes_and_toe_are_one_focus(reference: Playbook) -> None:
+def test_toes_and_toe_are_one_focus(reference_harmonizer: Harmonizer) -> None:
     # LOINC names the generic toe codes "Toes" and a few "Toe"; "TOE(S)" is neither one toe.
-    harmonizer = Harmonizer(reference).fit()
+    harmonizer = reference_harmonizer
     for description, modality, code in (
         ("XR LEFT TOES 2 VIEWS", "DX", "36673-2"),  # XR Toes - left 2 Views
         ("X-RAY TOE(S) MINIMUM 2 VIEWS - LEFT", "DX", "103237-4"),  # XR Toes - left GE 2 Views
@@ -227,8 +238,9 @@ def test_a_code_that_leaves_out_a_described_region_is_not_auto(fitted: Harmonize
 
 def test_a_code_asking_the_described_question_and_another_overlaps(
     reference: Playbook,
+    reference_harmonizer: Harmonizer,
 ) -> None:
-    harmonizer = Harmonizer(reference).fit()
+    harmonizer = reference_harmonizer
     pe_and_dvt = reference["83290-7"]  # CTA ... for pulmonary embolus and deep vein thrombosis
     parts = harmonizer.scorer_.part_contributions(parse("CTA PE", "CT"), pe_and_dvt)
     reason = next(p for p in parts if p.name == "reason")
@@ -240,8 +252,10 @@ def test_a_code_asking_the_described_question_and_another_overlaps(
     assert result.loinc_code == "83290-7", result.explain()
 
 
-def test_one_of_two_described_maneuvers_is_a_share(reference: Playbook) -> None:
-    harmonizer = Harmonizer(reference).fit()
+def test_one_of_two_described_maneuvers_is_a_share(
+    reference: Playbook, reference_harmonizer: Harmonizer
+) -> None:
+    harmonizer = reference_harmonizer
     parsed = parse("XR SPINE CERVICAL (LATERAL ONLY - FLEX/EX)", "DX")
     extension_only = reference["36997-5"]  # XR Cervical spine Lateral W extension
     parts = harmonizer.scorer_.part_contributions(parsed, extension_only)
@@ -252,8 +266,10 @@ def test_one_of_two_described_maneuvers_is_a_share(reference: Playbook) -> None:
     assert result.loinc_code == "37133-6", result.explain()  # Lateral Views W flexion and W ext.
 
 
-def test_a_described_maneuver_the_code_lacks_counts_against_it(reference: Playbook) -> None:
-    harmonizer = Harmonizer(reference).fit()
+def test_a_described_maneuver_the_code_lacks_counts_against_it(
+    reference: Playbook, reference_harmonizer: Harmonizer
+) -> None:
+    harmonizer = reference_harmonizer
     description = "NM HEART PHARMACOLOGIC STRESS SPECT MULTIPLE"
     parsed = parse(description, "CT,NM")
     parts = harmonizer.scorer_.part_contributions(parsed, reference["39649-9"])  # SPECT Heart
@@ -267,8 +283,9 @@ def test_a_described_maneuver_the_code_lacks_counts_against_it(reference: Playbo
 
 def test_an_implied_timing_does_not_count_against_a_code_that_leaves_it_open(
     reference: Playbook,
+    reference_harmonizer: Harmonizer,
 ) -> None:
-    harmonizer = Harmonizer(reference).fit()
+    harmonizer = reference_harmonizer
     open_timing = reference["82709-7"]  # CTA Thoracic Aorta
     implied = parse("CTA THORACIC AORTA ANEURYSM", "CT")  # W only because a CTA uses contrast
     stated = parse("CTA THORACIC AORTA W CONTRAST", "CT")
@@ -406,20 +423,22 @@ def test_placeholder_falls_back_to_unspecified(fitted: Harmonizer) -> None:
     [("CT REFERENCE IMPORT", "CT", "25045-6"), ("DX", "DX", "43468-8")],
 )
 def test_a_description_naming_no_region_can_rank_the_unspecified_code(
-    reference: Playbook, description: str, modality: str, code: str
+    reference_harmonizer: Harmonizer, description: str, modality: str, code: str
 ) -> None:
     # No code's name resembles these words; the modality's unspecified body region code is
     # what they support, not a region guessed from letters ("CT Temporal bone", "DXA Spine").
-    result = Harmonizer(reference).fit().map(description, modality)
+    result = reference_harmonizer.map(description, modality)
     assert result.loinc_code == code and result.status == "review" and result.fallback
     assert "fallback: neither the description nor the code gives" in result.reason
     assert result.reason.endswith("body region")
 
 
-def test_a_guidance_code_of_no_region_is_a_body_region_fallback(reference: Playbook) -> None:
+def test_a_guidance_code_of_no_region_is_a_body_region_fallback(
+    reference: Playbook, reference_harmonizer: Harmonizer
+) -> None:
     # The region is a part a code may leave open as timing is: LOINC has the cyst aspiration
     # of many organs, and "RP CYST ASPIRATION" names none.
-    result = Harmonizer(reference).fit().map("RP CYST ASPIRATION", "CT")
+    result = reference_harmonizer.map("RP CYST ASPIRATION", "CT")
     code = reference[result.loinc_code or ""]
     assert not code.region_imaged and code.guidance_for_action
     assert result.fallback and result.reason.endswith("gives body region")
