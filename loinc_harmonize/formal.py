@@ -135,7 +135,7 @@ def parse_component(component: str) -> dict[str, object]:
     maneuvers: list[str] = []
     counts: list[tuple[int, int | None]] = []
     timings: list[str] = []
-    for procedure in re.split(r"\s*&&\s*", str(component or "")):
+    for procedure in _procedures(str(component or "")):
         core, *challenges = [p.strip() for p in procedure.split("^")]
         _parse_core(core, parts, view_types, counts)
         for challenge in challenges:
@@ -144,11 +144,40 @@ def parse_component(component: str) -> dict[str, object]:
         parts["view_type"] = _unique(view_types)
     if maneuvers:
         parts["maneuver"] = _unique(maneuvers)
-    if counts:
-        parts["view_count"] = counts[0] if len(counts) == 1 else _sum_counts(counts)
+    if len(counts) > 1:  # views of several procedures: the aggregation names their total
+        total = _sum_counts(counts)
+        parts["view_count"], parts["view_aggregation"] = total, aggregation_name(total)
+    elif counts:
+        parts["view_count"] = counts[0]
     if timings:
         parts["timing"] = _combine_timings(timings)
     return parts
+
+
+def _procedures(component: str) -> list[str]:
+    """The procedures of a component: joined by ``&&``, or as parenthesized groups joined by
+    ``+`` (``(Views 2 or 3) + (Views^W flexion + W extension)``), each without its parentheses."""
+    return [
+        _unwrap(group)
+        for procedure in re.split(r"\s*&&\s*", component)
+        for group in re.split(r"\)\s*\+\s*\(", procedure)
+    ]
+
+
+def _unwrap(group: str) -> str:
+    """A group without the parentheses that enclose it, keeping any it encloses (``(Views AP +
+    lateral) for scoliosis`` -> ``Views AP + lateral for scoliosis``)."""
+    text = group.strip()
+    if not text.startswith("(") and not re.match(r"^[^(]*\)", text):
+        return text
+    text = text.removeprefix("(")
+    depth, kept = 0, []
+    for char in text:
+        if char == ")" and depth == 0:
+            continue  # closes the group's own opening parenthesis
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        kept.append(char)
+    return "".join(kept).strip()
 
 
 def _parse_core(

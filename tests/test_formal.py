@@ -124,6 +124,36 @@ COMPONENTS = [
     ("Views^W inspiration + W expiration", {"maneuver": ("Inspiration", "Expiration")}),
     ("Views perfusion^W stress+W Tl-201 IV", {"maneuver": ("Stress",), "timing": "W"}),
     ("Multisection^WO contrast && Multisection^W contrast IV", {"timing": "WO & W"}),
+    # Several procedures: their views add up, and the aggregation names the total.
+    (
+        "View PA && Views supine + upright",
+        {"view_count": (3, 3), "view_aggregation": "3 views"},
+    ),
+    # Procedures as parenthesized groups joined by "+": each is read without its parentheses.
+    (
+        "(Views 2) + (view tunnel^W standing)",
+        {"view_count": (3, 3), "view_type": ("Tunnel",), "maneuver": ("Standing",)},
+    ),
+    (
+        "(Views AP + oblique) + (View lateral^W flexion + W extension)",
+        {
+            "view_type": ("AP", "Oblique", "Lateral"),
+            "view_count": (3, 3),
+            "maneuver": ("Flexion", "Extension"),
+        },
+    ),
+    (
+        "(Views 2 or 3) + (Views^W flexion + W extension) + (Views oblique)",
+        {"view_count": (4, None), "view_type": ("Oblique",), "maneuver": ("Flexion", "Extension")},
+    ),
+    (
+        "(Views AP + lateral) for scoliosis^W sitting",
+        {"view_type": ("AP", "Lateral"), "reason_for_exam": "Scoliosis", "maneuver": ("Sitting",)},
+    ),
+    (
+        "(Multisection^WO contrast) + (Multisection for left ventricular function^W contrast IV)",
+        {"timing": "WO & W", "reason_for_exam": "Left ventricular function", "maneuver": None},
+    ),
 ]
 
 
