@@ -24,9 +24,17 @@ _VIEW_CORE = re.compile(
 _COUNT = re.compile(
     r"^(?:(?P<op>GE|LE|GT|LT)\s+)?(?P<n>\d+)(?:\s+or\s+(?P<m>\d+))?\b\s*(?P<rest>.*)$"
 )
+#: A count among named views: ``Views 2`` in ``View + Views 2``, ``1 or 2`` in
+#: ``Views AP + 1 or 2``.
+_NUMBERED = re.compile(r"^(?:views?\s+)?(?P<n>\d+)(?:\s+or\s+(?P<m>\d+))?$", re.IGNORECASE)
 _ISOTOPE = re.compile(r"\b(?:[A-Z][a-z]?-\d+m?|\d+[A-Z][a-z]?-\w+)\b")
 _ROUTES = ("IV", "IA", "IS", "IT", "PO", "IH", "PR", "SC", "IM", "ID")
-_GUIDANCE = re.compile(r"^guidance(?:\s+for\s+(?P<body>.+))?$", re.IGNORECASE)
+#: "Guidance for biopsy"; "Guidance additional for ..." and "Guidance 2 levels for ..." count
+#: the procedures guided, not views.
+_GUIDANCE = re.compile(
+    r"^guidance(?:\s+(?:additional|(?:GE\s+)?\d+\s+levels?))?(?:\s+for\s+(?P<body>.+))?$",
+    re.IGNORECASE,
+)
 _APPROACHES = ("percutaneous", "transrectal", "transvaginal", "endoscopic", "open", "transjugular")
 
 
@@ -219,6 +227,18 @@ def _parse_core(
         rest = count.group("rest")
     named = [t.strip() for t in re.split(r"\s*[+&]\s*|\s+and\s+", rest) if t.strip()]
     named = [t for t in named if t.lower() not in ("limited", "diagnostic", "screening")]
+    numbered = [_NUMBERED.match(t) for t in named]
+    if any(numbered):
+        # "View + Views 2", "Views AP + 1 or 2": a count of views beside single named ones.
+        singles = [t for t, m in zip(named, numbered, strict=True) if m is None]
+        ranges: list[tuple[int, int | None]] = [
+            (int(m["n"]), int(m["m"] or m["n"])) for m in numbered if m is not None
+        ]
+        view_types.extend(v for t in singles for v in _view_names(t))
+        total = _sum_counts([(1, 1)] * max(len(singles), kind == "view") + ranges)
+        counts.append(total)
+        parts.setdefault("view_aggregation", aggregation_name(total))
+        return
     view_types.extend(v for t in named for v in _view_names(t))
     if kind == "view":
         counts.append((1, 1))

@@ -104,6 +104,15 @@ COMPONENTS = [
         {"guidance_for_action": "Biopsy", "guidance_for_approach": "Percutaneous"},
     ),
     ("Guidance for placement of tube", {"guidance_for_object": "Tube"}),
+    # "additional" and "N levels" count the procedures guided, not views.
+    (
+        "Guidance additional for vertebroplasty",
+        {"guidance_for_action": "Vertebroplasty", "view_type": None, "view_count": None},
+    ),
+    (
+        "Guidance GE 3 levels for injection",
+        {"guidance_for_action": "Injection", "view_type": None, "view_count": None},
+    ),
     # A decubitus view is its projection and the side lain on.
     ("View AP L-lateral-decubitus", {"view_type": ("AP", "Decubitus.left"), "view_count": (1, 1)}),
     (
@@ -129,6 +138,9 @@ COMPONENTS = [
         "View PA && Views supine + upright",
         {"view_count": (3, 3), "view_aggregation": "3 views"},
     ),
+    # A count of views beside single named ones.
+    ("View + Views 2", {"view_count": (3, 3), "view_aggregation": "3 views", "view_type": None}),
+    ("Views AP + 1 or 2", {"view_count": (2, 3), "view_type": ("AP",)}),
     # Procedures as parenthesized groups joined by "+": each is read without its parentheses.
     (
         "(Views 2) + (view tunnel^W standing)",
