@@ -316,10 +316,16 @@ def _parse_guidance(body: str, parts: dict[str, object]) -> None:
         parts["guidance_for_object"] = obj.split("+")[0].strip().capitalize()
 
 
+#: Challenge terms are joined by "+" (``W flexion + W extension``), by "&" between maneuvers
+#: (``upright & supine``; not ``WO & W``), or follow one another (``during surgery W contrast
+#: IV`` is a maneuver, then a contrast timing).
+_CHALLENGE_TERMS = re.compile(r"\s*\+\s*|\s+&\s+(?!WO?\b)|(?<![&\s])\s+(?=WO?\s)")
+
+
 def _parse_challenge(
     challenge: str, parts: dict[str, object], maneuvers: list[str], timings: list[str]
 ) -> None:
-    for term in re.split(r"\s*\+\s*", challenge):
+    for term in _CHALLENGE_TERMS.split(challenge):
         term = term.strip()
         match = re.match(r"^(WO\s*&\s*W|W\s*&\s*WO|WO|W)\s+(.+)$", term, re.IGNORECASE)
         if not match:

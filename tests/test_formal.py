@@ -131,6 +131,12 @@ COMPONENTS = [
     ("Multisection^W radionuclide IV", {"timing": "W", "pharmaceutical_substance": "radionuclide"}),
     ("Guidance for localization of tumor^W 18F-FDG IV", {"timing": "W"}),
     ("Views^W inspiration + W expiration", {"maneuver": ("Inspiration", "Expiration")}),
+    # A maneuver followed by a contrast timing; maneuvers joined by "&".
+    (
+        "Multisection^during surgery WO & W contrast IV",
+        {"maneuver": ("During surgery",), "timing": "WO & W", "pharmaceutical_route": "IV"},
+    ),
+    ("Views AP for scoliosis^upright & supine", {"maneuver": ("Upright", "Supine")}),
     ("Views perfusion^W stress+W Tl-201 IV", {"maneuver": ("Stress",), "timing": "W"}),
     ("Multisection^WO contrast && Multisection^W contrast IV", {"timing": "WO & W"}),
     # Several procedures: their views add up, and the aggregation names the total.
