@@ -383,6 +383,27 @@ CASES = [
         },
     ),
     (
+        "CT LUMBAR SPINE NERVE BLOCK MULTI LEVEL",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Spine.lumbar",),
+            "guidance_for_action": "Nerve block",
+        },
+    ),
+    (
+        # The urogram's own timing (IMP25), not a "W" read from "W POST PROCESSING".
+        "CT UROGRAM W POST PROCESSING",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen", "Pelvis"),
+            "timing": "WO & W",
+            "reason_for_exam": "Urogram",
+        },
+    ),
+    (
         # A code stroke images the head (IMP79).
         "CT CODE STROKE CTA",
         "CT",
