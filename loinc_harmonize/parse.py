@@ -16,10 +16,25 @@ from loinc_harmonize.rules import Lexicon, PartRule, default_lexicon
 
 _TAG_SPLIT = re.compile(r"[\s,;/\\|\[\]'\"()]+")
 _VIEW_WORDS = ("view", "views")
-#: View types that count as a projection when inferring a view count from named views.
+#: View types that count as a projection when inferring a view count from named views. Other
+#: named views (Mortise, Grashey) make the count a lower bound: descriptions that list them
+#: often list more than this parser reads ("IR/ER/GRASHEY/Y/AXILLARY").
 _PROJECTIONS = frozenset(
-    {"AP", "PA", "Lateral", "Oblique", "Frontal", "Supine", "Upright", "Decubitus", "Lordotic"}
+    {
+        "AP",
+        "PA",
+        "Lateral",
+        "Oblique",
+        "Frontal",
+        "Supine",
+        "Upright",
+        "Decubitus",
+        "Apical lordotic",
+    }
 )
+
+#: Named view types that are a nuclear study's acquisitions, not radiographic views.
+_ACQUISITIONS = frozenset({"Perfusion", "Ventilation", "Blood pool"})
 
 #: A projection that, named alone, is one view (a position such as "upright" is not: "W/UPRIGHT"
 #: adds an upright view to the usual ones).
@@ -414,6 +429,9 @@ def _study_count(
         if several_regions and stated[1] is not None and len(projections) > stated[1]:
             return max(stated[0], len(projections)), None
         return stated
+    special = [v for v in views if v not in projections and v not in _ACQUISITIONS]
+    if special and len(projections) + len(special) >= 2:
+        return len(projections) + len(special), None
     if len(projections) >= 2:
         return len(projections), None if several_regions else len(projections)
     if len(views) == 1 and views[0] in _SINGLE_VIEWS:

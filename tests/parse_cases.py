@@ -1075,9 +1075,89 @@ CASES = [
         {"modality_type": "XR", "region_imaged": ("Chest",), "view_type": ("Decubitus",)},
     ),
     (
+        # LOINC's name for the view, so a code naming it agrees.
         "XR CHEST APICAL LORDOTIC",
         "CR",
-        {"modality_type": "XR", "region_imaged": ("Chest",), "view_type": ("Lordotic",)},
+        {"modality_type": "XR", "region_imaged": ("Chest",), "view_type": ("Apical lordotic",)},
+    ),
+    (
+        # Named views beyond the usual projections make the count a lower bound.
+        "XR ANKLE AP LATERAL MORTISE",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Ankle",),
+            "view_type": ("AP", "Lateral", "Mortise"),
+            "view_count": (3, None),
+        },
+    ),
+    (
+        "XR SHOULDER GRASHEY AND Y VIEWS",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Shoulder",),
+            "view_type": ("Grashey", "Y"),
+            "view_count": (2, None),
+        },
+    ),
+    (
+        "XR SHOULDER AP INTERNAL AND EXTERNAL ROTATION",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Shoulder",),
+            "view_type": ("AP internal rotation", "AP external rotation"),
+            "view_count": (2, None),
+        },
+    ),
+    (
+        # IR/ER beside each other in a radiograph are the rotations, not radiology or the ER.
+        "XR SHOULDER RIGHT (COMPLETE: IR/ER/GRASHEY/Y/AXILLARY)",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Shoulder",),
+            "laterality": "Right",
+            "view_type": ("Internal rotation", "External rotation", "Grashey", "Axillary"),
+            "view_count": (4, None),
+        },
+    ),
+    (
+        "XR C-SPINE CROSS-TABLE LATERAL",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Neck",),
+            "imaging_focus": ("Spine.cervical",),
+            "view_type": ("Lateral crosstable",),
+        },
+    ),
+    (
+        "XR CERVICAL SPINE OPEN MOUTH ODONTOID",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Neck",),
+            "imaging_focus": ("Spine.cervical",),
+            "view_type": ("Odontoid",),
+        },
+    ),
+    (
+        # A nuclear study's acquisitions are not radiographic views: no count.
+        "NM LUNG VENTILATION PERFUSION",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Lung",),
+            "view_type": ("Ventilation", "Perfusion"),
+            "timing": "W",
+        },
     ),
     ("XR CHEST INSPIRATION EXPIRATION", "CR", {"modality_type": "XR", "region_imaged": ("Chest",)}),
     (
