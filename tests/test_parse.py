@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from loinc_harmonize import normalize, parse
 from loinc_harmonize.exceptions import PlaybookFormatError
+from loinc_harmonize.playbook import Playbook
 from loinc_harmonize.rules import IMPLICATION_MODES, default_lexicon, load_lexicon, tokenize
 from loinc_harmonize.vocab import data_dir, read_tsv
 
@@ -337,6 +338,37 @@ def test_part_rules_name_known_fields() -> None:
     for row in read_tsv(data_dir() / "parts_lexicon.tsv", ("id", "field", "pattern", "value")):
         assert row["field"] in (*PART_FIELDS, "view_count"), row["id"]
         assert tokenize(row["pattern"]), row["id"]
+
+
+#: Fields whose lexicon values must be values LOINC's codes have: a description read as a value
+#: no code has ("Lordotic" for LOINC's "Apical lordotic") can only conflict. Reasons and
+#: substances are exempt: some are read for the implications they trigger ("Stroke" images the
+#: head) or name agents this LOINC release has no code for (PSMA).
+CODE_VALUED_FIELDS = (
+    "view_type",
+    "maneuver",
+    "modality_subtype",
+    "laterality",
+    "timing",
+    "region_imaged",
+    "guidance_for_action",
+    "guidance_for_object",
+)
+
+
+def test_lexicon_values_are_named_as_codes_name_them(reference: Playbook) -> None:
+    named: dict[str, set[object]] = {field: set() for field in CODE_VALUED_FIELDS}
+    for code in reference:
+        for field in CODE_VALUED_FIELDS:
+            value = getattr(code, field)
+            named[field].update(value if isinstance(value, tuple) else (value,))
+    rows = read_tsv(data_dir() / "parts_lexicon.tsv", ("id", "field", "pattern", "value"))
+    unknown = [
+        (row["id"], row["value"])
+        for row in rows
+        if row["field"] in named and row["value"] and row["value"] not in named[row["field"]]
+    ]
+    assert not unknown
 
 
 def test_implications_reference_known_fields() -> None:
