@@ -35,6 +35,19 @@ _GUIDANCE = re.compile(
     r"^guidance(?:\s+(?:additional|(?:GE\s+)?\d+\s+levels?))?(?:\s+for\s+(?P<body>.+))?$",
     re.IGNORECASE,
 )
+#: What a nuclear study acquires, written after "Multisection" as after "Views"
+#: (``Multisection perfusion``, ``Views perfusion``).
+_ACQUISITIONS = frozenset(
+    {
+        "perfusion",
+        "perfusion qualitative",
+        "ventilation",
+        "blood pool",
+        "gated",
+        "wall motion",
+        "ejection fraction",
+    }
+)
 _APPROACHES = ("percutaneous", "transrectal", "transvaginal", "endoscopic", "open", "transjugular")
 
 
@@ -209,6 +222,9 @@ def _parse_core(
         rest = ""
     if kind == "multisection":
         parts.setdefault("view_aggregation", "Multisection" + (f" {rest}" if rest else ""))
+        # A nuclear study's acquisitions are its views, in sections as in planar images.
+        acquired = [t for t in re.split(r"\s*\+\s*", rest) if t.lower() in _ACQUISITIONS]
+        view_types.extend(_view_name(t) for t in acquired)
         return
     count = _COUNT.match(rest)
     explicit: tuple[int, int | None] | None = None

@@ -218,7 +218,7 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
             and p.modality_type in ("PT", "PT+CT", "NM", "NM+CT")
             and (p.region_imaged in ((), ("Whole body",)) or _foci(p) in (("Heart",), ("Lung",)))
             and p.modality_subtype in (None, "SPECT")
-            and len(p.view_type) <= 1
+            and len(p.view_type) <= 2  # ventilation and perfusion
             and not p.maneuver
         ),
     ),

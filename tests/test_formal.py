@@ -131,6 +131,12 @@ COMPONENTS = [
     ("Multisection^W radionuclide IV", {"timing": "W", "pharmaceutical_substance": "radionuclide"}),
     ("Guidance for localization of tumor^W 18F-FDG IV", {"timing": "W"}),
     ("Views^W inspiration + W expiration", {"maneuver": ("Inspiration", "Expiration")}),
+    # A nuclear study's acquisitions are views in sections as in planar images.
+    (
+        "Multisection ventilation+perfusion^W radionuclide IH+W radionuclide IV",
+        {"view_type": ("Ventilation", "Perfusion"), "timing": "W"},
+    ),
+    ("Multisection limited", {"view_type": None, "view_aggregation": "Multisection limited"}),
     # A maneuver followed by a contrast timing; maneuvers joined by "&".
     (
         "Multisection^during surgery WO & W contrast IV",
