@@ -580,6 +580,9 @@ class Scorer:
 
     def _substance(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = p.pharmaceutical_substance, c.pharmaceutical_substance
+        if not ours and theirs and theirs not in _GENERIC_SUBSTANCES:
+            # "SPECT Heart perfusion W Tl-201 IV" claims an agent the description leaves open.
+            return self._make("substance", "unsupported", f"code gives {theirs}")
         if not ours or not theirs:
             return None
         if ours == theirs:
@@ -617,6 +620,10 @@ def _is_composite(c: Procedure) -> bool:
 def _reasons(reason: str | None) -> frozenset[str]:
     """The questions a reason for exam asks: LOINC joins several with ``+``."""
     return frozenset(r.strip().lower() for r in reason.split("+")) if reason else frozenset()
+
+
+#: The classes LOINC names when a code leaves the agent open: "W radionuclide IV", "W contrast IV".
+_GENERIC_SUBSTANCES = frozenset({"radionuclide", "contrast"})
 
 
 def _within(focus: str, code_focus: str) -> bool:

@@ -1148,6 +1148,20 @@ CASES = [
         },
     ),
     (
+        # "Rest" in a nuclear or MR study is the resting state of a stress test (LOINC's "At rest").
+        "NM MYOCARDIAL PERFUSION SPECT REST AND STRESS",
+        "NM",
+        {
+            "modality_type": "NM",
+            "modality_subtype": "SPECT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart",),
+            "view_type": ("Perfusion",),
+            "maneuver": ("At rest", "Stress"),
+            "timing": "W",
+        },
+    ),
+    (
         # A nuclear study's acquisitions are not radiographic views: no count.
         "NM LUNG VENTILATION PERFUSION",
         "NM",

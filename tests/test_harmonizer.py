@@ -768,3 +768,21 @@ def test_dicom_fields_by_keyword_and_unknown_names(fitted: Harmonizer) -> None:
         fitted.map("CT CHEST", "CT", BodyPart="CHEST")
     with pytest.raises(TypeError, match="twice"):
         fitted.map("CT CHEST", "CT", BodyPartExamined="CHEST", body_part_examined="HEAD")
+
+
+def test_a_code_naming_an_agent_the_description_leaves_open_counts_against_it(
+    reference: Playbook, reference_harmonizer: Harmonizer
+) -> None:
+    harmonizer = reference_harmonizer
+    description = "NM MYOCARDIAL PERFUSION SPECT REST AND STRESS"
+    parsed = parse(description, "NM")
+    assert parsed.maneuver == ("At rest", "Stress")
+    thallium = reference["39723-2"]  # SPECT Heart perfusion at rest and W stress and W Tl-201 IV
+    parts = harmonizer.scorer_.part_contributions(parsed, thallium)
+    substance = next(p for p in parts if p.name == "substance")
+    assert substance.outcome == "missing" and substance.weight < 0
+    generic = reference["39724-0"]  # ... W radionuclide IV: the agent left open, as described
+    names = [p.name for p in harmonizer.scorer_.part_contributions(parsed, generic)]
+    assert "substance" not in names
+    result = harmonizer.map(description, "NM")
+    assert result.loinc_code == "39724-0", result.explain()
