@@ -1162,6 +1162,12 @@ CASES = [
         },
     ),
     (
+        # LOINC files transplant studies by reason, not by the organ's region.
+        "US KIDNEY TRANSPLANT",
+        "US",
+        {"modality_type": "US", "reason_for_exam": "Transplanted kidney"},
+    ),
+    (
         # A nuclear study's acquisitions are not radiographic views: no count.
         "NM LUNG VENTILATION PERFUSION",
         "NM",
