@@ -1168,6 +1168,17 @@ CASES = [
         {"modality_type": "US", "reason_for_exam": "Transplanted kidney"},
     ),
     (
+        # A sniff test watches the diaphragm move.
+        "FLUOROSCOPY CHEST W/SNIFF",
+        "RF",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Diaphragm",),
+            "reason_for_exam": "Motion",
+        },
+    ),
+    (
         # A nuclear study's acquisitions are not radiographic views: no count.
         "NM LUNG VENTILATION PERFUSION",
         "NM",
