@@ -984,7 +984,8 @@ CASES = [
         "RF",
         {"modality_type": "RF", "region_imaged": ("Chest",), "imaging_focus": ("Esophagus",)},
     ),
-    ("DEXA BONE DENSITY", "DX", {"modality_type": "DXA"}),
+    # A DXA study measures bone density (IMP81).
+    ("DEXA BONE DENSITY", "DX", {"modality_type": "DXA", "reason_for_exam": "Bone density"}),
     ("XR CHEST", "CT", {"modality_type": "CT", "region_imaged": ("Chest",)}),
     (
         "XR CHEST PA AND LATERAL",
@@ -2005,12 +2006,25 @@ CASES = [
         },
     ),
     (
+        # Hip and spine are the axial skeleton of DXA (IMP82, IMP84), as in CPT 77080.
         "DEXA HIP AND SPINE",
         "DX",
         {
             "modality_type": "DXA",
-            "region_imaged": ("Lower extremity",),
-            "imaging_focus": ("Hip", "Spine"),
+            "region_imaged": ("Whole body",),
+            "imaging_focus": ("Skeletal system.axial",),
+            "reason_for_exam": "Bone density",
+        },
+    ),
+    (
+        # DXA is stored as CR too; the forearm is the peripheral skeleton (IMP85, IMP87).
+        "BONE MINERAL DENSITY DXA FOREARM",
+        "CR",
+        {
+            "modality_type": "DXA",
+            "region_imaged": ("Whole body",),
+            "imaging_focus": ("Skeletal system.peripheral",),
+            "reason_for_exam": "Bone density",
         },
     ),
     (
