@@ -59,6 +59,17 @@ def _lat(token: str) -> tuple[str, str | None]:
     return _LAT_SUFFIX.sub("", token).strip(), found
 
 
+def _joined_focus(name: str, previous: str) -> str:
+    """A focus joined to the one before by "+", named in full: in ``Wrist.pisiform+triquetrum``
+    the second is ``Wrist.triquetrum``; in ``Biliary ducts+pancreatic duct``, ``Pancreatic
+    duct``."""
+    if not name[:1].islower():
+        return name
+    if "." in previous and "." not in name:
+        return f"{previous.rsplit('.', 1)[0]}.{name}"
+    return name[:1].upper() + name[1:]
+
+
 def parse_system(system: str, vocab: Vocabulary) -> dict[str, object]:
     """Parse SYSTEM (``Lower extremity.right>Knee``) into region, focus, laterality, subject."""
     regions: list[str] = []
@@ -96,12 +107,14 @@ def parse_system(system: str, vocab: Vocabulary) -> dict[str, object]:
                 if parent:
                     regions.append(parent)
                     holding.add(parent)
+        previous = ""
         for token in right.split("+") if sep else ():
             name, lat = _lat(token)
             if lat:
                 lateralities.append(lat)
             if name:
-                foci.append(name)
+                previous = _joined_focus(name, previous)
+                foci.append(previous)
     # "Chest>Ribs & Chest" images the ribs and the whole chest, "Head & Head>Sinuses" the head
     # and the sinuses: the region named whole beside a focus it holds is a focus too, or the
     # code would read exactly as the ribs (the sinuses) alone.

@@ -1163,6 +1163,19 @@ CASES = [
         },
     ),
     (
+        # An ERCP is a retrograde endoscopic study of the biliary and pancreatic ducts.
+        "FL ERCP",
+        "RF",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Biliary ducts", "Pancreatic duct"),
+            "timing": "W",
+            "pharmaceutical_substance": "contrast retrograde",
+            "guidance_for_action": "Endoscopy",
+        },
+    ),
+    (
         # LOINC files transplant studies by reason, not by the organ's region.
         "US KIDNEY TRANSPLANT",
         "US",

@@ -22,6 +22,19 @@ SYSTEMS = [
     ("Chest", ("Chest",), (), None),
     ("XXX", (), (), None),
     ("XXX>Lymph node", (), ("Lymph node",), None),
+    # A focus joined by "+" is named in full: capitalized, or with the prefix of the one before.
+    (
+        "Abdomen>Biliary ducts+pancreatic duct",
+        ("Abdomen",),
+        ("Biliary ducts", "Pancreatic duct"),
+        None,
+    ),
+    (
+        "Upper extremity.left>Wrist.pisiform+triquetrum",
+        ("Upper extremity",),
+        ("Wrist.pisiform", "Wrist.triquetrum"),
+        "Left",
+    ),
     ("Chest+Abdomen+Pelvis", ("Chest", "Abdomen", "Pelvis"), (), None),
     ("Chest>Heart+Coronary arteries", ("Chest",), ("Heart", "Coronary arteries"), None),
     ("Breast.left", ("Breast",), (), "Left"),
