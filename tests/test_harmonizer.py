@@ -237,44 +237,36 @@ def test_a_code_that_leaves_out_a_described_region_is_not_auto(fitted: Harmonize
 
 
 def test_a_code_asking_the_described_question_and_another_overlaps(
-    reference: Playbook,
     reference_harmonizer: Harmonizer,
 ) -> None:
     harmonizer = reference_harmonizer
-    pe_and_dvt = reference["83290-7"]  # CTA ... for pulmonary embolus and deep vein thrombosis
-    parts = harmonizer.scorer_.part_contributions(parse("CTA PE", "CT"), pe_and_dvt)
-    reason = next(p for p in parts if p.name == "reason")
-    assert reason.outcome == "partial" and reason.weight > harmonizer.settings_.weight(
-        "reason_conflict"
-    )
+    # 83290-7: CTA ... for pulmonary embolus and deep vein thrombosis
+    reason = _part(harmonizer, "CTA PE", "CT", "83290-7", "reason")
+    assert reason is not None and reason.outcome == "partial"
+    assert reason.weight > harmonizer.settings_.weight("reason_conflict")
     # A PE study that also images the legs looks for DVT: the combined code answers it.
     result = harmonizer.map("CT CHEST (PULMONARY EMBOLISM) PELVIS LOWER EXTREMITY BILATERAL", "CT")
     assert result.loinc_code == "83290-7", result.explain()
 
 
-def test_one_of_two_described_maneuvers_is_a_share(
-    reference: Playbook, reference_harmonizer: Harmonizer
-) -> None:
+def test_one_of_two_described_maneuvers_is_a_share(reference_harmonizer: Harmonizer) -> None:
     harmonizer = reference_harmonizer
-    parsed = parse("XR SPINE CERVICAL (LATERAL ONLY - FLEX/EX)", "DX")
-    extension_only = reference["36997-5"]  # XR Cervical spine Lateral W extension
-    parts = harmonizer.scorer_.part_contributions(parsed, extension_only)
-    maneuver = next(p for p in parts if p.name == "maneuver")
-    assert maneuver.outcome == "partial"
+    description = "XR SPINE CERVICAL (LATERAL ONLY - FLEX/EX)"
+    # 36997-5: XR Cervical spine Lateral W extension
+    maneuver = _part(harmonizer, description, "DX", "36997-5", "maneuver")
+    assert maneuver is not None and maneuver.outcome == "partial"
     assert maneuver.weight < harmonizer.settings_.weight("maneuver_agree")
-    result = harmonizer.map("XR SPINE CERVICAL (LATERAL ONLY - FLEX/EX)", "DX")
+    result = harmonizer.map(description, "DX")
     assert result.loinc_code == "37133-6", result.explain()  # Lateral Views W flexion and W ext.
 
 
 def test_a_described_maneuver_the_code_lacks_counts_against_it(
-    reference: Playbook, reference_harmonizer: Harmonizer
+    reference_harmonizer: Harmonizer,
 ) -> None:
     harmonizer = reference_harmonizer
     description = "NM HEART PHARMACOLOGIC STRESS SPECT MULTIPLE"
-    parsed = parse(description, "CT,NM")
-    parts = harmonizer.scorer_.part_contributions(parsed, reference["39649-9"])  # SPECT Heart
-    maneuver = next(p for p in parts if p.name == "maneuver")
-    assert maneuver.outcome == "missing" and maneuver.weight < 0
+    maneuver = _part(harmonizer, description, "CT,NM", "39649-9", "maneuver")  # SPECT Heart
+    assert maneuver is not None and maneuver.outcome == "missing" and maneuver.weight < 0
     assert "Stress" in maneuver.detail
     # "SPECT Heart" shares every word with the description, but not its stress.
     result = harmonizer.map(description, "CT,NM")
@@ -282,18 +274,15 @@ def test_a_described_maneuver_the_code_lacks_counts_against_it(
 
 
 def test_an_implied_timing_does_not_count_against_a_code_that_leaves_it_open(
-    reference: Playbook,
     reference_harmonizer: Harmonizer,
 ) -> None:
     harmonizer = reference_harmonizer
-    open_timing = reference["82709-7"]  # CTA Thoracic Aorta
-    implied = parse("CTA THORACIC AORTA ANEURYSM", "CT")  # W only because a CTA uses contrast
-    stated = parse("CTA THORACIC AORTA W CONTRAST", "CT")
-    assert implied.timing == stated.timing == "W"
-    names = [p.name for p in harmonizer.scorer_.part_contributions(implied, open_timing)]
-    assert "timing" not in names
-    said = harmonizer.scorer_.part_contributions(stated, open_timing)
-    assert next(p for p in said if p.name == "timing").outcome == "missing"
+    implied = "CTA THORACIC AORTA ANEURYSM"  # W only because a CTA uses contrast
+    stated = "CTA THORACIC AORTA W CONTRAST"
+    assert parse(implied, "CT").timing == parse(stated, "CT").timing == "W"
+    assert _part(harmonizer, implied, "CT", "82709-7", "timing") is None  # CTA Thoracic Aorta
+    said = _part(harmonizer, stated, "CT", "82709-7", "timing")
+    assert said is not None and said.outcome == "missing"
     result = harmonizer.map("VASCULAR^THORACIC_ANEURYSM_CTA (ADULT)", "CT")
     assert result.loinc_code == "82709-7", result.explain()  # not the coronary arteries' code
 
@@ -771,18 +760,15 @@ def test_dicom_fields_by_keyword_and_unknown_names(fitted: Harmonizer) -> None:
 
 
 def test_a_code_naming_an_agent_the_description_leaves_open_counts_against_it(
-    reference: Playbook, reference_harmonizer: Harmonizer
+    reference_harmonizer: Harmonizer,
 ) -> None:
     harmonizer = reference_harmonizer
     description = "NM MYOCARDIAL PERFUSION SPECT REST AND STRESS"
-    parsed = parse(description, "NM")
-    assert parsed.maneuver == ("At rest", "Stress")
-    thallium = reference["39723-2"]  # SPECT Heart perfusion at rest and W stress and W Tl-201 IV
-    parts = harmonizer.scorer_.part_contributions(parsed, thallium)
-    substance = next(p for p in parts if p.name == "substance")
-    assert substance.outcome == "missing" and substance.weight < 0
-    generic = reference["39724-0"]  # ... W radionuclide IV: the agent left open, as described
-    names = [p.name for p in harmonizer.scorer_.part_contributions(parsed, generic)]
-    assert "substance" not in names
+    assert parse(description, "NM").maneuver == ("At rest", "Stress")
+    # 39723-2: SPECT Heart perfusion at rest and W stress and W Tl-201 IV
+    substance = _part(harmonizer, description, "NM", "39723-2", "substance")
+    assert substance is not None and substance.outcome == "missing" and substance.weight < 0
+    # 39724-0: ... W radionuclide IV, the agent left open as the description leaves it
+    assert _part(harmonizer, description, "NM", "39724-0", "substance") is None
     result = harmonizer.map(description, "NM")
     assert result.loinc_code == "39724-0", result.explain()
