@@ -35,17 +35,17 @@ _GUIDANCE = re.compile(
     r"^guidance(?:\s+(?:additional|(?:GE\s+)?\d+\s+levels?))?(?:\s+for\s+(?P<body>.+))?$",
     re.IGNORECASE,
 )
-#: What a nuclear study acquires, written after "Multisection" as after "Views"
-#: (``Multisection perfusion``, ``Views perfusion``).
-_ACQUISITIONS = frozenset(
+#: What a nuclear study acquires: its views, written after "Multisection" as after "Views"
+#: (``Multisection perfusion``, ``Views perfusion``), and not radiographic views to count.
+NUCLEAR_ACQUISITIONS = frozenset(
     {
-        "perfusion",
-        "perfusion qualitative",
-        "ventilation",
-        "blood pool",
-        "gated",
-        "wall motion",
-        "ejection fraction",
+        "Perfusion",
+        "Perfusion qualitative",
+        "Ventilation",
+        "Blood pool",
+        "Gated",
+        "Wall motion",
+        "Ejection fraction",
     }
 )
 _APPROACHES = ("percutaneous", "transrectal", "transvaginal", "endoscopic", "open", "transjugular")
@@ -236,8 +236,8 @@ def _parse_core(
     if kind == "multisection":
         parts.setdefault("view_aggregation", "Multisection" + (f" {rest}" if rest else ""))
         # A nuclear study's acquisitions are its views, in sections as in planar images.
-        acquired = [t for t in re.split(r"\s*\+\s*", rest) if t.lower() in _ACQUISITIONS]
-        view_types.extend(_view_name(t) for t in acquired)
+        named = [_view_name(t) for t in re.split(r"\s*\+\s*", rest) if t]
+        view_types.extend(v for v in named if v in NUCLEAR_ACQUISITIONS)
         return
     count = _COUNT.match(rest)
     explicit: tuple[int, int | None] | None = None
