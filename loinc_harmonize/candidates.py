@@ -299,7 +299,7 @@ class _Layout:
 class Block(NamedTuple):
     """The codes of one set of modalities: a description is ranked against these only."""
 
-    key: tuple[str, ...]  # the modality types, sorted
+    key: tuple[str, ...]  # the modality types, sorted ("" for codes of any modality)
     rows: np.ndarray  # positions in the playbook, ascending
     text: TextIndex  # TF-IDF over these codes' names, in ``rows`` order
 
@@ -345,6 +345,10 @@ class CandidateIndex:
         allowed = set(parsed.compatible_modalities)
         if parsed.modality_type:
             allowed.add(parsed.modality_type)
+        if allowed and parsed.guidance_for_action:
+            # LOINC gives some guided procedures for any imaging modality only ("Guidance for
+            # paracentesis", {Imaging modality}): where the modality has no code, these are it.
+            allowed.add("")
         return self._block_of(tuple(sorted(allowed)))
 
     def _block_of(self, key: tuple[str, ...]) -> Block:

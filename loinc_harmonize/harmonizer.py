@@ -388,6 +388,8 @@ class Harmonizer:
         block = self.index_.block(parsed)
         rows = block.rows
         allowed = ", ".join(parsed.compatible_modalities or (parsed.modality_type or "any",))
+        if "" in block.key:
+            allowed += " or any imaging modality"  # a guided procedure's codes of no modality
         audit.steps.append(
             AuditStep(step="blocking", detail=f"{len(rows)} codes with modality {allowed}")
         )

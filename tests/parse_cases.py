@@ -1176,6 +1176,27 @@ CASES = [
         },
     ),
     (
+        # A radiograph for a line's placement checks it; it does not guide the placement.
+        "XR CHEST PA FOR PICC PLACEMENT",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "view_type": ("PA",),
+            "view_count": (1, 1),
+            "guidance_for_object": "Catheter",
+        },
+    ),
+    (
+        "IR PARACENTESIS US GUIDED",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Abdomen",),
+            "guidance_for_action": "Paracentesis",
+        },
+    ),
+    (
         # LOINC files transplant studies by reason, not by the organ's region.
         "US KIDNEY TRANSPLANT",
         "US",

@@ -338,6 +338,20 @@ def test_modality_blocks_candidates(fitted: Harmonizer) -> None:
     )
 
 
+def test_a_code_of_any_imaging_modality_is_in_every_block(
+    reference_harmonizer: Harmonizer,
+) -> None:
+    # LOINC has paracentesis guidance only for {Imaging modality}: a US description gets it.
+    result = reference_harmonizer.map("IR PARACENTESIS US GUIDED", "US")
+    assert result.loinc_code == "87080-8", result.explain()  # Guidance for paracentesis of ...
+    assert reference_harmonizer.playbook_[result.loinc_code].modality_type is None
+    blocking = next(s for s in result.audit.steps if s.step == "blocking")
+    assert blocking.detail.endswith("with modality US or any imaging modality")
+    # Where the modality has its own code, the agreeing modality wins.
+    biopsy = reference_harmonizer.map("CT GUIDED LUNG BIOPSY", "CT").loinc_code
+    assert biopsy is not None and reference_harmonizer.playbook_[biopsy].modality_type == "CT"
+
+
 def test_memoized_comparisons_equal_fresh_ones(fitted: Harmonizer) -> None:
     """Comparisons are memoized on the fields each reads; a field read but not declared would
     let one description's outcome leak into another's. One scorer across many descriptions
