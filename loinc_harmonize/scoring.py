@@ -581,8 +581,9 @@ class Scorer:
     def _substance(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = p.pharmaceutical_substance, c.pharmaceutical_substance
         if not ours and theirs and theirs not in _GENERIC_SUBSTANCES:
-            # "SPECT Heart perfusion W Tl-201 IV" claims an agent the description leaves open.
-            return self._make("substance", "unsupported", f"code gives {theirs}")
+            # "SPECT Heart perfusion W Tl-201 IV" claims an agent the description leaves open:
+            # a small cost, that prefers "W radionuclide IV" where LOINC has both.
+            return self._make("substance", "specific", f"code gives {theirs}")
         if not ours or not theirs:
             return None
         if ours == theirs:
@@ -638,6 +639,7 @@ _OUTCOMES: dict[str, Outcome] = {
     "conflict": "conflict",
     "unsupported": "missing",
     "both_unsupported": "missing",
+    "specific": "missing",
     "missing": "missing",
 }
 

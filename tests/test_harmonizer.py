@@ -784,5 +784,8 @@ def test_a_code_naming_an_agent_the_description_leaves_open_counts_against_it(
     assert substance is not None and substance.outcome == "missing" and substance.weight < 0
     # 39724-0: ... W radionuclide IV, the agent left open as the description leaves it
     assert _part(harmonizer, description, "NM", "39724-0", "substance") is None
+    # A small cost: where LOINC has no generic code, a code claiming one view is no better.
+    upper_gi = harmonizer.map("FL UPPER GI WITH SMALL BOWEL FOLLOW THROUGH", "RF")
+    assert upper_gi.loinc_code == "43574-3", upper_gi.explain()  # Views W barium contrast PO
     result = harmonizer.map(description, "NM")
     assert result.loinc_code == "39724-0", result.explain()
