@@ -1969,13 +1969,25 @@ CASES = [
         {"modality_type": "US", "region_imaged": ("Breast",), "laterality": "Left"},
     ),
     (
+        "CTA CAROTIDS",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Neck",),
+            "imaging_focus": ("Neck vessels",),
+            "timing": "W",
+        },
+    ),
+    (
+        # LOINC's ultrasound codes name the carotid arteries; its CTAs, the neck vessels.
         "US CAROTID DOPPLER BILAT",
         "US",
         {
             "modality_type": "US",
             "modality_subtype": "Doppler",
             "region_imaged": ("Neck",),
-            "imaging_focus": ("Neck vessels",),
+            "imaging_focus": ("Carotid arteries",),
             "laterality": "Bilateral",
         },
     ),
@@ -2805,7 +2817,7 @@ CASES = [
             "modality_type": "US",
             "modality_subtype": "Doppler",
             "region_imaged": ("Neck",),
-            "imaging_focus": ("Neck vessels",),
+            "imaging_focus": ("Carotid arteries",),
         },
     ),
     # The aorta named with a region is that region's part of it; named alone, it stays whole.
