@@ -1197,6 +1197,18 @@ CASES = [
         },
     ),
     (
+        # A modified barium swallow is the videofluoroscopic swallowing study.
+        "FL MODIFIED BARIUM SWALLOW",
+        "RF",
+        {
+            "modality_type": "RF",
+            "modality_subtype": "Video",
+            "region_imaged": ("Neck", "Chest"),
+            "imaging_focus": ("Hypopharynx", "Esophagus"),
+            "reason_for_exam": "Swallowing function",
+        },
+    ),
+    (
         # LOINC files transplant studies by reason, not by the organ's region.
         "US KIDNEY TRANSPLANT",
         "US",
