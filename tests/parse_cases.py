@@ -1209,6 +1209,18 @@ CASES = [
         },
     ),
     (
+        # A thyroid uptake and scan is LOINC's "Views and Views uptake"; an uptake alone is not.
+        "NM THYROID UPTAKE AND SCAN",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Neck",),
+            "imaging_focus": ("Thyroid gland",),
+            "view_type": ("Views uptake",),
+            "timing": "W",
+        },
+    ),
+    (
         # LOINC files transplant studies by reason, not by the organ's region.
         "US KIDNEY TRANSPLANT",
         "US",

@@ -82,6 +82,7 @@ NORMALIZED = [
     # "W" before post processing is not contrast: the study is a 3D post processing one.
     ("CT UROGRAM W POST PROCESSING", "ct urogram 3d post processing"),
     ("HEAD^TEMP_BONES_GR (ADULT)", "head temporal bones gr"),
+    ("NM THYROID SCAN AND UPTAKE", "nm thyroid views and uptake"),
     ("JHN CST/PEL W/", "jhn chest pelvis with"),
     # PL is placement ("LINE PL") except after CH and AB, where it is the pelvis.
     ("Thorax^MCV_CH_AB_PL_ROUTINE (Adult)", "chest mcv chest abdomen pelvis routine"),
