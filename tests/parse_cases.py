@@ -244,7 +244,8 @@ CASES = [
             "region_imaged": ("Chest",),
             "imaging_focus": ("Heart",),
             "timing": "W",
-            "maneuver": ("Stress",),
+            "maneuver": ("At rest", "Stress"),
+            "view_type": ("Perfusion",),
         },
     ),
     (
@@ -930,6 +931,7 @@ CASES = [
             "timing": "W",
             "guidance_for_action": "Localization",
             "guidance_for_object": "Tumor",
+            "pharmaceutical_substance": "18F-FDG",
         },
     ),
     (
@@ -941,6 +943,7 @@ CASES = [
             "timing": "W",
             "guidance_for_action": "Localization",
             "guidance_for_object": "Tumor",
+            "pharmaceutical_substance": "18F-FDG",
         },
     ),
     (
@@ -952,6 +955,7 @@ CASES = [
             "timing": "W",
             "guidance_for_action": "Localization",
             "guidance_for_object": "Tumor",
+            "pharmaceutical_substance": "18F-FDG",
         },
     ),
     (
@@ -1221,6 +1225,55 @@ CASES = [
         },
     ),
     (
+        # A cardiac PET images perfusion or viability, not a cancer (IMP22 leaves it alone).
+        "PET CARDIAC PERFUSION",
+        "PT",
+        {
+            "modality_type": "PT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart",),
+            "timing": "W",
+            "view_type": ("Perfusion",),
+        },
+    ),
+    (
+        "PET HEART VIABILITY",
+        "PT",
+        {
+            "modality_type": "PT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart",),
+            "timing": "W",
+            "reason_for_exam": "Tissue viability",
+        },
+    ),
+    (
+        "XR HEEL RIGHT",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Calcaneus",),
+            "laterality": "Right",
+        },
+    ),
+    (
+        "NM GI BLEED SCAN",
+        "NM",
+        {"modality_type": "NM", "timing": "W", "reason_for_exam": "Gastrointestinal bleeding"},
+    ),
+    (
+        # Octreotide imaging looks for neuroendocrine tumors with In-111 pentetreotide.
+        "NM OCTREOTIDE SCAN",
+        "NM",
+        {
+            "modality_type": "NM",
+            "timing": "W",
+            "pharmaceutical_substance": "In-111 pentetreotide",
+            "reason_for_exam": "Endocrine tumor",
+        },
+    ),
+    (
         # LOINC files transplant studies by reason, not by the organ's region.
         "US KIDNEY TRANSPLANT",
         "US",
@@ -1249,7 +1302,15 @@ CASES = [
             "timing": "W",
         },
     ),
-    ("XR CHEST INSPIRATION EXPIRATION", "CR", {"modality_type": "XR", "region_imaged": ("Chest",)}),
+    (
+        "XR CHEST INSPIRATION EXPIRATION",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "maneuver": ("Inspiration", "Expiration"),
+        },
+    ),
     (
         "XR ABDOMEN 2 VIEWS",
         "CR",
@@ -1348,6 +1409,7 @@ CASES = [
             "region_imaged": ("Lower extremity",),
             "imaging_focus": ("Knee",),
             "laterality": "Bilateral",
+            "maneuver": ("Standing",),
         },
     ),
     (
@@ -1541,7 +1603,12 @@ CASES = [
     (
         "XR CERVICAL SPINE FLEXION EXTENSION",
         "DX",
-        {"modality_type": "XR", "region_imaged": ("Neck",), "imaging_focus": ("Spine.cervical",)},
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Neck",),
+            "imaging_focus": ("Spine.cervical",),
+            "maneuver": ("Flexion", "Extension"),
+        },
     ),
     (
         "XR THORACIC SPINE 2 VIEWS",
@@ -2062,6 +2129,7 @@ CASES = [
             "timing": "W",
             "guidance_for_action": "Localization",
             "guidance_for_object": "Tumor",
+            "pharmaceutical_substance": "18F-FDG",
         },
     ),
     (
@@ -2073,6 +2141,7 @@ CASES = [
             "timing": "W",
             "guidance_for_action": "Localization",
             "guidance_for_object": "Tumor",
+            "pharmaceutical_substance": "18F-FDG",
         },
     ),
     (
@@ -2751,7 +2820,12 @@ CASES = [
     (
         "CERV SP FLEXION+EXTENSION",
         "DX",
-        {"modality_type": "XR", "region_imaged": ("Neck",), "imaging_focus": ("Spine.cervical",)},
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Neck",),
+            "imaging_focus": ("Spine.cervical",),
+            "maneuver": ("Flexion", "Extension"),
+        },
     ),
     (
         "ABD UPRT VIEWONLY",

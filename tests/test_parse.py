@@ -33,6 +33,8 @@ FIELDS = (
     "reason_for_exam",
     "guidance_for_action",
     "guidance_for_object",
+    "maneuver",
+    "pharmaceutical_substance",
 )
 
 
