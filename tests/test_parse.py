@@ -85,6 +85,8 @@ NORMALIZED = [
     ("CT UROGRAM W POST PROCESSING", "ct urogram 3d post processing"),
     ("HEAD^TEMP_BONES_GR (ADULT)", "head temporal bones gr"),
     ("NM THYROID SCAN AND UPTAKE", "nm thyroid views and uptake"),
+    # "Protocol" names no part; its letters resembled "post processing".
+    ("CT RENAL STONE PROTOCOL", "ct renal stone"),
     ("JHN CST/PEL W/", "jhn chest pelvis with"),
     # PL is placement ("LINE PL") except after CH and AB, where it is the pelvis.
     ("Thorax^MCV_CH_AB_PL_ROUTINE (Adult)", "chest mcv chest abdomen pelvis routine"),
