@@ -48,6 +48,15 @@ NUCLEAR_ACQUISITIONS = frozenset(
         "Ejection fraction",
     }
 )
+#: How a study is qualified after its views: ``Multisection transthoracic limited``.
+_QUALIFIER = re.compile(r"\s+(?:limited|diagnostic|screening)$", re.IGNORECASE)
+#: An ultrasound's approach, written after "Multisection" (``Multisection transvaginal``).
+ULTRASOUND_APPROACHES = frozenset(
+    {"Transthoracic", "Transesophageal", "Transabdominal", "Transvaginal", "Transrectal"}
+)
+#: What LOINC writes after "Multisection" that names the study's views; none is a radiographic
+#: view a count of views would include.
+SECTION_VIEWS = NUCLEAR_ACQUISITIONS | ULTRASOUND_APPROACHES
 _APPROACHES = ("percutaneous", "transrectal", "transvaginal", "endoscopic", "open", "transjugular")
 
 
@@ -235,9 +244,10 @@ def _parse_core(
         rest = ""
     if kind == "multisection":
         parts.setdefault("view_aggregation", "Multisection" + (f" {rest}" if rest else ""))
-        # A nuclear study's acquisitions are its views, in sections as in planar images.
-        named = [_view_name(t) for t in re.split(r"\s*\+\s*", rest) if t]
-        view_types.extend(v for v in named if v in NUCLEAR_ACQUISITIONS)
+        # A nuclear study's acquisitions and an ultrasound's approach are its views.
+        pieces = (_QUALIFIER.sub("", t) for t in re.split(r"\s*\+\s*", rest))
+        named = [_view_name(t) for t in pieces if t]
+        view_types.extend(v for v in named if v in SECTION_VIEWS)
         return
     count = _COUNT.match(rest)
     explicit: tuple[int, int | None] | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from loinc_harmonize.formal import DECUBITUS_VIEWS, NUCLEAR_ACQUISITIONS, aggregation_name
+from loinc_harmonize.formal import DECUBITUS_VIEWS, SECTION_VIEWS, aggregation_name
 from loinc_harmonize.models import BODY_PART_RULE, TUPLE_FIELDS, Evidence, ParsedDescription
 from loinc_harmonize.normalize import Normalized, Token, as_text, normalized
 from loinc_harmonize.rules import Lexicon, PartRule, default_lexicon
@@ -426,7 +426,7 @@ def _study_count(
         if several_regions and stated[1] is not None and len(projections) > stated[1]:
             return max(stated[0], len(projections)), None
         return stated
-    special = [v for v in views if v not in projections and v not in NUCLEAR_ACQUISITIONS]
+    special = [v for v in views if v not in projections and v not in SECTION_VIEWS]
     if special and len(projections) + len(special) >= 2:
         return len(projections) + len(special), None
     if len(projections) >= 2:

@@ -1274,6 +1274,16 @@ CASES = [
         },
     ),
     (
+        # An ultrasound's approach is its view, as LOINC writes it after "Multisection".
+        "US PELVIS TRANSABDOMINAL AND TRANSVAGINAL",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Pelvis",),
+            "view_type": ("Transabdominal", "Transvaginal"),
+        },
+    ),
+    (
         # LOINC files transplant studies by reason, not by the organ's region.
         "US KIDNEY TRANSPLANT",
         "US",

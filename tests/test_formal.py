@@ -150,6 +150,12 @@ COMPONENTS = [
         {"view_type": ("Ventilation", "Perfusion"), "timing": "W"},
     ),
     ("Multisection limited", {"view_type": None, "view_aggregation": "Multisection limited"}),
+    # An ultrasound's approach is a view too, qualified or not.
+    (
+        "Multisection transabdominal + transvaginal",
+        {"view_type": ("Transabdominal", "Transvaginal")},
+    ),
+    ("Multisection transthoracic limited", {"view_type": ("Transthoracic",)}),
     # A maneuver followed by a contrast timing; maneuvers joined by "&".
     (
         "Multisection^during surgery WO & W contrast IV",
