@@ -1284,6 +1284,18 @@ CASES = [
         },
     ),
     (
+        # Lasix is furosemide, given with the tracer in a diuretic renal scan.
+        "NM RENAL SCAN WITH LASIX",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Kidney",),
+            "timing": "W",
+            "pharmaceutical_substance": "furosemide + radionuclide",
+        },
+    ),
+    (
         # LOINC files transplant studies by reason, not by the organ's region.
         "US KIDNEY TRANSPLANT",
         "US",
