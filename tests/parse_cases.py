@@ -1296,6 +1296,18 @@ CASES = [
         },
     ),
     (
+        # A myelogram puts contrast into the spinal canal: W contrast IT.
+        "CT MYELOGRAM LUMBAR",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Spine.lumbar",),
+            "timing": "W",
+            "pharmaceutical_route": "IT",
+        },
+    ),
+    (
         # LOINC files transplant studies by reason, not by the organ's region.
         "US KIDNEY TRANSPLANT",
         "US",
