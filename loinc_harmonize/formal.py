@@ -48,8 +48,10 @@ NUCLEAR_ACQUISITIONS = frozenset(
         "Ejection fraction",
     }
 )
-#: How a study is qualified after its views: ``Multisection transthoracic limited``.
-_QUALIFIER = re.compile(r"\s+(?:limited|diagnostic|screening)$", re.IGNORECASE)
+#: Words that qualify a study after its views, not views: ``Views limited``,
+#: ``Multisection transthoracic limited``.
+_QUALIFIERS = ("limited", "diagnostic", "screening")
+_QUALIFIER = re.compile(rf"\s+(?:{'|'.join(_QUALIFIERS)})$", re.IGNORECASE)
 #: An ultrasound's approach, written after "Multisection" (``Multisection transvaginal``).
 ULTRASOUND_APPROACHES = frozenset(
     {"Transthoracic", "Transesophageal", "Transabdominal", "Transvaginal", "Transrectal"}
@@ -265,7 +267,7 @@ def _parse_core(
             explicit = (n, n)
         rest = count.group("rest")
     named = [t.strip() for t in re.split(r"\s*[+&]\s*|\s+and\s+", rest) if t.strip()]
-    named = [t for t in named if t.lower() not in ("limited", "diagnostic", "screening")]
+    named = [t for t in named if t.lower() not in _QUALIFIERS]
     numbered = [_NUMBERED.match(t) for t in named]
     if any(numbered):
         # "View + Views 2", "Views AP + 1 or 2": a count of views beside single named ones.
