@@ -153,6 +153,15 @@ class ParsedDescription(Parts):
         of a screening study)."""
         return any(e.field == "timing" and not e.rule_id.startswith("IMP") for e in self.evidence)
 
+    @property
+    def names_guidance_object(self) -> bool:
+        """True when the text itself names what a guided procedure is for (``CHEST TUBE``),
+        not an implication (the tumor of a whole-body PET)."""
+        return any(
+            e.field == "guidance_for_object" and not e.rule_id.startswith("IMP")
+            for e in self.evidence
+        )
+
     def parts(self) -> dict[str, object]:
         """The part fields only, as a plain dict."""
         return {name: getattr(self, name) for name in PART_FIELDS}

@@ -27,7 +27,9 @@ from loinc_harmonize.vocab import Vocabulary
 _MEMO_LIMIT = 20_000
 
 
-_parts_key = attrgetter(*PART_FIELDS, "view_count", "compatible_modalities", "names_contrast")
+_parts_key = attrgetter(
+    *PART_FIELDS, "view_count", "compatible_modalities", "names_contrast", "names_guidance_object"
+)
 
 
 def parts_key(parsed: ParsedDescription) -> tuple[object, ...]:
@@ -128,6 +130,7 @@ class Scorer:
                 (
                     self._reason,
                     self._guidance,
+                    self._guidance_object,
                     self._maneuver,
                     self._substance,
                     self._status,
@@ -137,6 +140,7 @@ class Scorer:
                     "reason_for_exam",
                     "guidance_for_action",
                     "guidance_for_object",
+                    "names_guidance_object",
                     "maneuver",
                     "pharmaceutical_substance",
                 ),
@@ -552,9 +556,36 @@ class Scorer:
         theirs = c.guidance_for_action
         if ours == "Guidance" and theirs:
             return self._make("guidance", "agree", f"guided procedure: {theirs}")
-        if not ours and c.guidance_for_object and p.guidance_for_object == c.guidance_for_object:
+        if not ours and _objects_match(p.guidance_for_object, c.guidance_for_object):
+            # "IR CT CHEST TUBE": the object the description names implies the procedure.
             return self._make("guidance", "agree", f"guidance for {c.guidance_for_object}")
         return self._pair("guidance", ours, theirs, "guidance")
+
+    def _guidance_object(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+        """What a guided procedure places or treats, where both name it. LOINC's objects are
+        phrases of more or fewer words ("Catheter", "Tunneled central venous catheter without
+        port"): the words the description names that the code has earn, the words the code
+        adds cost, and a word the other side negates ("non-tunneled") is a conflict. An
+        object only implied (the tumor of a whole-body PET) is credited once, through the
+        action it implies."""
+        ours, theirs = p.guidance_for_object, c.guidance_for_object
+        if not ours or not theirs or not p.names_guidance_object:
+            return None
+        if ours.lower() == theirs.lower():
+            return self._make("guidance_object", "agree", f"guidance object agrees: {theirs}")
+        said, coded = _object_words(ours), _object_words(theirs)
+        if not _objects_match(ours, theirs):
+            return self._make(
+                "guidance_object",
+                "conflict",
+                f"guidance object conflicts: description {ours}, code {theirs}",
+            )
+        return self._share(
+            "guidance_object",
+            len(said & coded) / len(said),
+            len(coded - said) / len(coded),
+            f"guidance object overlaps: description {ours}, code {theirs}",
+        )
 
     def _maneuver(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = set(p.maneuver), set(c.maneuver)
@@ -621,6 +652,23 @@ def _is_composite(c: Procedure) -> bool:
 def _reasons(reason: str | None) -> frozenset[str]:
     """The questions a reason for exam asks: LOINC joins several with ``+``."""
     return frozenset(r.strip().lower() for r in reason.split("+")) if reason else frozenset()
+
+
+def _object_words(guidance_object: str) -> frozenset[str]:
+    """The words of a guidance object; "non-tunneled" stays one word, the negation of
+    "tunneled"."""
+    return frozenset(guidance_object.lower().split())
+
+
+def _objects_match(ours: str | None, theirs: str | None) -> bool:
+    """Whether two guidance objects can name the same thing: they share a word and neither
+    negates a word of the other ("Catheter" and "Tunneled central venous catheter" can;
+    "Tunneled ..." and "Non-tunneled ..." or "Chest tube" and "Stent" cannot)."""
+    if not ours or not theirs:
+        return False
+    said, coded = _object_words(ours), _object_words(theirs)
+    negated = any(f"non-{w}" in coded for w in said) or any(f"non-{w}" in said for w in coded)
+    return bool(said & coded) and not negated
 
 
 #: The classes LOINC names when a code leaves the agent open: "W radionuclide IV", "W contrast IV".

@@ -806,7 +806,7 @@ CASES = [
     (
         "IR CT CHEST TUBE",
         "CT",
-        {"modality_type": "CT", "region_imaged": ("Chest",), "guidance_for_object": "Tube"},
+        {"modality_type": "CT", "region_imaged": ("Chest",), "guidance_for_object": "Chest tube"},
     ),
     (
         "MRI L-SPINE W/WO",
@@ -1071,7 +1071,7 @@ CASES = [
             "modality_type": "XR",
             "region_imaged": ("Chest",),
             "view_count": (1, 1),
-            "guidance_for_object": "Catheter",
+            "guidance_for_object": "Peripherally-inserted central venous catheter",
         },
     ),
     (
@@ -1188,7 +1188,7 @@ CASES = [
             "region_imaged": ("Chest",),
             "view_type": ("PA",),
             "view_count": (1, 1),
-            "guidance_for_object": "Catheter",
+            "guidance_for_object": "Peripherally-inserted central venous catheter",
         },
     ),
     (
@@ -3056,6 +3056,64 @@ CASES = [
             "pharmaceutical_substance": "Ga-68 DOTATATE",
             "guidance_for_action": "Localization",
             "guidance_for_object": "Tumor",
+        },
+    ),
+    # What a guided procedure places, as LOINC names it; a removal is an action too.
+    (
+        "IR PLCMT TUNNELED CATH",
+        "XA",
+        {
+            "modality_type": "RF",
+            "guidance_for_action": "Placement",
+            "guidance_for_object": "Tunneled central venous catheter",
+        },
+    ),
+    (
+        "IR NON-TUNNELED CATHETER PLACEMENT",
+        "XA",
+        {
+            "modality_type": "RF",
+            "guidance_for_action": "Placement",
+            "guidance_for_object": "Non-tunneled central venous catheter",
+        },
+    ),
+    (
+        "IR NEPHROSTOMY TUBE PLACEMENT",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Kidney",),
+            "guidance_for_action": "Placement",
+            "guidance_for_object": "Nephrostomy tube",
+        },
+    ),
+    (
+        "IR IVC FILTER REMOVAL",
+        "XA",
+        {
+            "modality_type": "RF",
+            "imaging_focus": ("Vena cava.inferior",),
+            "guidance_for_action": "Removal",
+            "guidance_for_object": "Venous filter",
+        },
+    ),
+    (
+        "IR G TUBE PLACEMENT",
+        "XA",
+        {
+            "modality_type": "RF",
+            "guidance_for_action": "Placement",
+            "guidance_for_object": "Gastrostomy tube",
+        },
+    ),
+    (
+        "CT GUIDED ABSCESS DRAINAGE",
+        "CT",
+        {
+            "modality_type": "CT",
+            "guidance_for_action": "Drainage",
+            "guidance_for_object": "Abscess",
         },
     ),
 ]

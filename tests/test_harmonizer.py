@@ -352,6 +352,47 @@ def test_a_code_of_any_imaging_modality_is_in_every_block(
     assert biopsy is not None and reference_harmonizer.playbook_[biopsy].modality_type == "CT"
 
 
+def test_the_guidance_object_named_is_compared_word_by_word(
+    reference_harmonizer: Harmonizer,
+) -> None:
+    harmonizer = reference_harmonizer
+    description = "IR PLCMT TUNNELED CATH"
+    # 87113-7: Guidance for placement of tunneled CV catheter without port in Chest
+    tunneled = _part(harmonizer, description, "XA", "87113-7", "guidance_object")
+    assert tunneled is not None and tunneled.outcome == "partial"
+    # 35912-5: RF Guidance for placement of catheter in Unspecified body region
+    catheter = _part(harmonizer, description, "XA", "35912-5", "guidance_object")
+    assert catheter is not None and catheter.outcome == "partial"
+    assert catheter.weight < tunneled.weight < harmonizer.settings_.weight("guidance_object_agree")
+    # 106269-4: US Guidance for placement of non-tunneled central venous catheter
+    non_tunneled = _part(harmonizer, description, "US", "106269-4", "guidance_object")
+    assert non_tunneled is not None and non_tunneled.outcome == "conflict"
+    # 87065-9: Guidance for placement of G-tube: a tube, but not a catheter
+    tube = _part(harmonizer, description, "XA", "87065-9", "guidance_object")
+    assert tube is not None and tube.outcome == "conflict"
+    result = harmonizer.map(description, "XA")
+    assert result.loinc_code == "87113-7", result.explain()
+    assert harmonizer.map("IR IVC FILTER REMOVAL", "XA").loinc_code == "87093-1"
+
+
+def test_a_named_object_implies_the_procedure_an_implied_one_is_credited_once(
+    reference_harmonizer: Harmonizer,
+) -> None:
+    harmonizer = reference_harmonizer
+    # No action is written, but a chest tube in CT is placed under guidance: "tube in Chest"
+    # (35938-0) agrees with it, as the bilateral pleural codes do with the side unsaid.
+    guidance = _part(harmonizer, "IR CT CHEST TUBE", "CT", "35938-0", "guidance")
+    assert guidance is not None and guidance.outcome == "agree"
+    assert harmonizer.map("IR CT CHEST TUBE", "CT").loinc_code == "35938-0"
+    # A whole-body PET/CT is read as oncologic: its tumor is implied, and credited through
+    # the localization it implies, not a second time as an object.
+    parsed = parse("PETCT FDG VERTEX TO TOES", "PT")
+    assert parsed.guidance_for_object == "Tumor" and not parsed.names_guidance_object
+    assert _part(harmonizer, "PETCT FDG VERTEX TO TOES", "PT", "81555-5", "guidance_object") is None
+    named = _part(harmonizer, "PET CT LYMPHOMA WHOLE BODY", "PT", "81555-5", "guidance_object")
+    assert named is not None and named.outcome == "agree"
+
+
 def test_memoized_comparisons_equal_fresh_ones(fitted: Harmonizer) -> None:
     """Comparisons are memoized on the fields each reads; a field read but not declared would
     let one description's outcome leak into another's. One scorer across many descriptions
