@@ -32,7 +32,8 @@ _ROUTES = ("IV", "IA", "IS", "IT", "PO", "IH", "PR", "SC", "IM", "ID")
 #: "Guidance for biopsy"; "Guidance additional for ..." and "Guidance 2 levels for ..." count
 #: the procedures guided, not views.
 _GUIDANCE = re.compile(
-    r"^guidance(?:\s+(?:additional|(?:GE\s+)?\d+\s+levels?))?(?:\s+for\s+(?P<body>.+))?$",
+    r"^guidance(?:\s+(?:additional|initial|secondary|limited|diagnostic|therapeutic|multiple"
+    r"|(?:GE\s+)?\d+))*(?:\s+(?:levels?|days?))?(?:\s+for\s+(?P<body>.+))?$",
     re.IGNORECASE,
 )
 #: What a nuclear study acquires: its views, written after "Multisection" as after "Views"

@@ -224,6 +224,14 @@ GROUPS: list[tuple[str, Callable[[Procedure], bool]]] = [
     ),
     ("pet_ct_guidance", lambda p: _guided(p) and p.modality_type == "PT+CT"),
     (
+        "nm_localization",
+        lambda p: (
+            _guided(p)
+            and p.modality_type in ("PT", "NM", "NM+CT")
+            and p.guidance_for_action == "Localization"
+        ),
+    ),
+    (
         "fluoroscopy",
         lambda p: (
             _plain(p)

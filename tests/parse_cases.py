@@ -3116,4 +3116,29 @@ CASES = [
             "guidance_for_object": "Abscess",
         },
     ),
+    (
+        "CT GUIDED BONE BIOPSY",
+        "CT",
+        {"modality_type": "CT", "imaging_focus": ("Bone",), "guidance_for_action": "Biopsy"},
+    ),
+    (
+        "US THYROID FNA",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Neck",),
+            "imaging_focus": ("Thyroid gland",),
+            "guidance_for_action": "Aspiration",
+        },
+    ),
+    (
+        "FL LUMBAR PUNCTURE",
+        "RF",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Spine.lumbar",),
+            "guidance_for_action": "Puncture",
+        },
+    ),
 ]

@@ -126,6 +126,20 @@ COMPONENTS = [
         "Guidance GE 3 levels for injection",
         {"guidance_for_action": "Injection", "view_type": None, "view_count": None},
     ),
+    # So do "initial day", "secondary", "multiple days", and the study qualifiers
+    # "limited", "diagnostic", "therapeutic": the code is still a guided procedure.
+    (
+        "Guidance initial day for infusion of thrombolytic",
+        {"guidance_for_action": "Infusion", "view_type": None, "view_count": None},
+    ),
+    (
+        "Guidance limited for localization of tumor",
+        {"guidance_for_action": "Localization", "guidance_for_object": "Tumor", "view_count": None},
+    ),
+    (
+        "Guidance diagnostic for puncture",
+        {"guidance_for_action": "Puncture", "reason_for_exam": None, "view_count": None},
+    ),
     # A decubitus view is its projection and the side lain on.
     ("View AP L-lateral-decubitus", {"view_type": ("AP", "Decubitus.left"), "view_count": (1, 1)}),
     (
