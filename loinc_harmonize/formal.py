@@ -29,8 +29,9 @@ _COUNT = re.compile(
 _NUMBERED = re.compile(r"^(?:views?\s+)?(?P<n>\d+)(?:\s+or\s+(?P<m>\d+))?$", re.IGNORECASE)
 _ISOTOPE = re.compile(r"\b(?:[A-Z][a-z]?-\d+m?|\d+[A-Z][a-z]?-\w+)\b")
 _ROUTES = ("IV", "IA", "IS", "IT", "PO", "IH", "PR", "SC", "IM", "ID")
-#: "Guidance for biopsy"; "Guidance additional for ..." and "Guidance 2 levels for ..." count
-#: the procedures guided, not views.
+#: "Guidance for biopsy"; "Guidance additional for ...", "Guidance 2 levels for ..." and
+#: "Guidance initial day for ..." count the procedures guided, and "Guidance limited for ..."
+#: qualifies the study: none of them is a view.
 _GUIDANCE = re.compile(
     r"^guidance(?:\s+(?:additional|initial|secondary|limited|diagnostic|therapeutic|multiple"
     r"|(?:GE\s+)?\d+))*(?:\s+(?:levels?|days?))?(?:\s+for\s+(?P<body>.+))?$",

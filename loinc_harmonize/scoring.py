@@ -556,7 +556,9 @@ class Scorer:
         theirs = c.guidance_for_action
         if ours == "Guidance" and theirs:
             return self._make("guidance", "agree", f"guided procedure: {theirs}")
-        if not ours and _objects_match(p.guidance_for_object, c.guidance_for_object):
+        if not ours and _objects_match(
+            _object_words(p.guidance_for_object), _object_words(c.guidance_for_object)
+        ):
             # "IR CT CHEST TUBE": the object the description names implies the procedure.
             return self._make("guidance", "agree", f"guidance for {c.guidance_for_object}")
         return self._pair("guidance", ours, theirs, "guidance")
@@ -574,7 +576,7 @@ class Scorer:
         if ours.lower() == theirs.lower():
             return self._make("guidance_object", "agree", f"guidance object agrees: {theirs}")
         said, coded = _object_words(ours), _object_words(theirs)
-        if not _objects_match(ours, theirs):
+        if not _objects_match(said, coded):
             return self._make(
                 "guidance_object",
                 "conflict",
@@ -654,19 +656,16 @@ def _reasons(reason: str | None) -> frozenset[str]:
     return frozenset(r.strip().lower() for r in reason.split("+")) if reason else frozenset()
 
 
-def _object_words(guidance_object: str) -> frozenset[str]:
-    """The words of a guidance object; "non-tunneled" stays one word, the negation of
-    "tunneled"."""
-    return frozenset(guidance_object.lower().split())
+def _object_words(guidance_object: str | None) -> frozenset[str]:
+    """The words of a guidance object (none when there is none); "non-tunneled" stays one
+    word, the negation of "tunneled"."""
+    return frozenset(guidance_object.lower().split()) if guidance_object else frozenset()
 
 
-def _objects_match(ours: str | None, theirs: str | None) -> bool:
-    """Whether two guidance objects can name the same thing: they share a word and neither
-    negates a word of the other ("Catheter" and "Tunneled central venous catheter" can;
-    "Tunneled ..." and "Non-tunneled ..." or "Chest tube" and "Stent" cannot)."""
-    if not ours or not theirs:
-        return False
-    said, coded = _object_words(ours), _object_words(theirs)
+def _objects_match(said: frozenset[str], coded: frozenset[str]) -> bool:
+    """Whether two guidance objects, as their words, can name the same thing: they share a
+    word and neither negates a word of the other ("Catheter" and "Tunneled central venous
+    catheter" can; "Tunneled ..." and "Non-tunneled ..." or "Chest tube" and "Stent" cannot)."""
     negated = any(f"non-{w}" in coded for w in said) or any(f"non-{w}" in said for w in coded)
     return bool(said & coded) and not negated
 
