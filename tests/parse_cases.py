@@ -3141,4 +3141,16 @@ CASES = [
             "guidance_for_action": "Puncture",
         },
     ),
+    # A CT before a transcatheter aortic valve replacement is an angiogram of the heart.
+    (
+        "TAVR OP",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart",),
+            "timing": "W",
+        },
+    ),
 ]

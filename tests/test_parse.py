@@ -127,6 +127,8 @@ def test_normalize_table(raw: str, expected: str) -> None:
         "0",
         "REFERENCE IMPORT",
         "BODY OUTSIDE IMAGE",
+        "PERFORMED DESC",
+        "UNKNOWN RIS CODE",
         "",
         "   ",
         None,
