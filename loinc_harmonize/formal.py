@@ -328,9 +328,18 @@ _DECUBITUS = re.compile(
 )
 
 
+#: "PA upright", "lateral upright": a projection taken in a position.
+_POSITIONED = re.compile(r"^(?P<projection>.+?)\s+(?P<position>upright|supine)$", re.IGNORECASE)
+
+
 def _view_names(token: str) -> tuple[str, ...]:
     """The view types a named view stands for: a decubitus view is its projection and the
-    side the patient lies on (``Decubitus.left``), so a description naming either matches."""
+    side the patient lies on (``Decubitus.left``), and a view in a position its projection and
+    the position (``PA upright``: PA, Upright), so a description naming either matches. The
+    view is still one view."""
+    positioned = _POSITIONED.match(token.strip())
+    if positioned is not None:
+        return (*_view_names(positioned["projection"]), positioned["position"].capitalize())
     decubitus = _DECUBITUS.match(token.strip())
     if decubitus is None:
         return (_view_name(token),)

@@ -33,6 +33,9 @@ _PROJECTIONS = frozenset(
     }
 )
 
+#: Positions a view is taken in: alone, each is a view ("SUPINE AND UPRIGHT").
+_POSITIONS = frozenset({"Supine", "Upright"})
+
 #: A projection that, named alone, is one view (a position such as "upright" is not: "W/UPRIGHT"
 #: adds an upright view to the usual ones).
 _SINGLE_VIEWS = frozenset({"AP", "PA", "Lateral", "Frontal"})
@@ -421,19 +424,33 @@ def _study_count(
     of the others': they count at least, not exactly; so does a stated count that is fewer
     than the projections named ("SUPINE UPRIGHT AND 1 VIEW CHEST": the one view is the chest's).
     """
-    projections = [v for v in views if v.partition(".")[0] in _PROJECTIONS]  # Decubitus.left
+    named = [v for v in views if v.partition(".")[0] in _PROJECTIONS]  # Decubitus.left
+    projections = named if several_regions else _positions_qualified(named)
     if stated is not None:
         if several_regions and stated[1] is not None and len(projections) > stated[1]:
             return max(stated[0], len(projections)), None
         return stated
-    special = [v for v in views if v not in projections and v not in SECTION_VIEWS]
+    special = [v for v in views if v not in named and v not in SECTION_VIEWS]
     if special and len(projections) + len(special) >= 2:
         return len(projections) + len(special), None
     if len(projections) >= 2:
         return len(projections), None if several_regions else len(projections)
-    if len(views) == 1 and views[0] in _SINGLE_VIEWS:
+    if len(projections) == 1 and projections[0] in _SINGLE_VIEWS and len(special) == 0:
         return 1, None if several_regions else 1  # "CHEST AP": one projection, one view
     return None
+
+
+def _positions_qualified(projections: list[str]) -> list[str]:
+    """The named views that count, where projections and positions are both named. One
+    position is the one the projections are taken in ("PA UPRIGHT" is one view, "PA AND
+    LATERAL UPRIGHT" two, as LOINC's "PA upright" and "PA and Lateral upright"); several
+    positions are the views, taken in the projection named ("AP SUPINE AND UPRIGHT": the two
+    views of an abdomen series)."""
+    positions = [v for v in projections if v in _POSITIONS]
+    others = [v for v in projections if v not in _POSITIONS]
+    if not positions or not others:
+        return projections
+    return others if len(positions) == 1 else positions
 
 
 def _assemble(

@@ -3153,4 +3153,36 @@ CASES = [
             "timing": "W",
         },
     ),
+    # One position beside projections is the position they are taken in; several positions
+    # are the views, taken in the projection named.
+    (
+        "CHEST PA UPRIGHT",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "view_type": ("PA", "Upright"),
+            "view_count": (1, 1),
+        },
+    ),
+    (
+        "XR CHEST PA UPRIGHT AND LATERAL",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "view_type": ("PA", "Upright", "Lateral"),
+            "view_count": (2, 2),
+        },
+    ),
+    (
+        "XR ABDOMEN AP SUPINE AND UPRIGHT",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Abdomen",),
+            "view_type": ("AP", "Supine", "Upright"),
+            "view_count": (2, 2),
+        },
+    ),
 ]

@@ -183,6 +183,12 @@ COMPONENTS = [
         "View PA && Views supine + upright",
         {"view_count": (3, 3), "view_aggregation": "3 views"},
     ),
+    # A view taken in a position is one view: its projection and the position.
+    ("View PA upright", {"view_count": (1, 1), "view_type": ("PA", "Upright")}),
+    (
+        "Views PA + lateral upright",
+        {"view_count": (2, 2), "view_type": ("PA", "Lateral", "Upright")},
+    ),
     # A count of views beside single named ones.
     ("View + Views 2", {"view_count": (3, 3), "view_aggregation": "3 views", "view_type": None}),
     ("Views AP + 1 or 2", {"view_count": (2, 3), "view_type": ("AP",)}),

@@ -393,6 +393,14 @@ def test_a_named_object_implies_the_procedure_an_implied_one_is_credited_once(
     assert named is not None and named.outcome == "agree"
 
 
+def test_a_position_beside_projections_qualifies_them(reference_harmonizer: Harmonizer) -> None:
+    # "PA UPRIGHT" is one view taken upright, not a PA and an upright view.
+    assert reference_harmonizer.map("CHEST PA UPRIGHT", "CR").loinc_code == "24648-8"
+    # XR Chest PA and Lateral upright (was: PA and Lateral and Oblique upright, three views)
+    result = reference_harmonizer.map("XR CHEST PA UPRIGHT AND LATERAL", "CR")
+    assert result.loinc_code == "24647-0", result.explain()
+
+
 def test_memoized_comparisons_equal_fresh_ones(fitted: Harmonizer) -> None:
     """Comparisons are memoized on the fields each reads; a field read but not declared would
     let one description's outcome leak into another's. One scorer across many descriptions
