@@ -328,8 +328,12 @@ _DECUBITUS = re.compile(
 )
 
 
-#: "PA upright", "lateral upright": a projection taken in a position.
-_POSITIONED = re.compile(r"^(?P<projection>.+?)\s+(?P<position>upright|supine)$", re.IGNORECASE)
+#: Positions a view is taken in: named alone, each is a view ("Views supine + upright");
+#: after a projection, the position it is taken in ("View PA upright").
+POSITIONS = frozenset({"Supine", "Upright"})
+_POSITIONED = re.compile(
+    rf"^(?P<projection>.+?)\s+(?P<position>{'|'.join(sorted(POSITIONS))})$", re.IGNORECASE
+)
 
 
 def _view_names(token: str) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from loinc_harmonize.formal import DECUBITUS_VIEWS, SECTION_VIEWS, aggregation_name
+from loinc_harmonize.formal import DECUBITUS_VIEWS, POSITIONS, SECTION_VIEWS, aggregation_name
 from loinc_harmonize.models import BODY_PART_RULE, TUPLE_FIELDS, Evidence, ParsedDescription
 from loinc_harmonize.normalize import Normalized, Token, as_text, normalized
 from loinc_harmonize.rules import Lexicon, PartRule, default_lexicon
@@ -32,9 +32,6 @@ _PROJECTIONS = frozenset(
         "Apical lordotic",
     }
 )
-
-#: Positions a view is taken in: alone, each is a view ("SUPINE AND UPRIGHT").
-_POSITIONS = frozenset({"Supine", "Upright"})
 
 #: A projection that, named alone, is one view (a position such as "upright" is not: "W/UPRIGHT"
 #: adds an upright view to the usual ones).
@@ -435,7 +432,7 @@ def _study_count(
         return len(projections) + len(special), None
     if len(projections) >= 2:
         return len(projections), None if several_regions else len(projections)
-    if len(projections) == 1 and projections[0] in _SINGLE_VIEWS and len(special) == 0:
+    if len(projections) == 1 and projections[0] in _SINGLE_VIEWS:
         return 1, None if several_regions else 1  # "CHEST AP": one projection, one view
     return None
 
@@ -446,8 +443,8 @@ def _positions_qualified(projections: list[str]) -> list[str]:
     LATERAL UPRIGHT" two, as LOINC's "PA upright" and "PA and Lateral upright"); several
     positions are the views, taken in the projection named ("AP SUPINE AND UPRIGHT": the two
     views of an abdomen series)."""
-    positions = [v for v in projections if v in _POSITIONS]
-    others = [v for v in projections if v not in _POSITIONS]
+    positions = [v for v in projections if v in POSITIONS]
+    others = [v for v in projections if v not in POSITIONS]
     if not positions or not others:
         return projections
     return others if len(positions) == 1 else positions
