@@ -291,7 +291,13 @@ def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector)
             out.drop(rule.field, rule.value)
             continue
         trigger = next(
-            (e for e in out.evidence for f, v in rule.when if e.field == f and e.value == v), None
+            (
+                e
+                for e in out.evidence
+                for f, v in rule.when
+                if e.field == f and e.value in v.split("|")
+            ),
+            None,
         )
         span = trigger.span if trigger else (0, 0)
         if rule.mode == "replace":
@@ -312,12 +318,12 @@ def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector)
 
 def _holds(found: list[str], wanted: str) -> bool:
     """A condition of an implication: ``*`` any value, empty no value, ``!value`` not that
-    value (``field!=value`` in the file), else that value."""
+    value (``field!=value`` in the file), ``a|b`` one of them, else that value."""
     if wanted == "*":
         return bool(found)
     if wanted.startswith("!"):
         return wanted[1:] not in found
-    return wanted in found if wanted else not found
+    return any(w in found for w in wanted.split("|")) if wanted else not found
 
 
 def _count_range(text: str) -> tuple[int, int | None]:

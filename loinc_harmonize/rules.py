@@ -61,7 +61,9 @@ class Implication:
     def trigger(self) -> tuple[str, str] | None:
         """A (field, value) the parts must hold for the rule to apply, if any: checked first,
         as most rules name a value most descriptions lack."""
-        return next(((f, v) for f, v in self.when if v and v != "*" and v[0] != "!"), None)
+        return next(
+            ((f, v) for f, v in self.when if v and v != "*" and v[0] != "!" and "|" not in v), None
+        )
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,8 @@ IMPLICATION_MODES = ("set", "add", "replace", "drop")
 
 
 def _condition(text: str) -> tuple[str, str]:
-    """``field=value`` -> (field, value); ``field!=value`` -> (field, "!value")."""
+    """``field=value`` -> (field, value); ``field!=value`` -> (field, "!value"); a value may
+    be ``a|b``, one of them."""
     field, value = text.split("=", 1)
     return (field[:-1], "!" + value) if field.endswith("!") else (field, value)
 

@@ -573,9 +573,9 @@ class Scorer:
         ours, theirs = p.guidance_for_object, c.guidance_for_object
         if not ours or not theirs or not p.names_guidance_object:
             return None
-        if ours.lower() == theirs.lower():
-            return self._make("guidance_object", "agree", f"guidance object agrees: {theirs}")
         said, coded = _object_words(ours), _object_words(theirs)
+        if said == coded:
+            return self._make("guidance_object", "agree", f"guidance object agrees: {theirs}")
         if not _objects_match(said, coded):
             return self._make(
                 "guidance_object",

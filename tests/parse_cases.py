@@ -3185,4 +3185,15 @@ CASES = [
             "view_count": (2, 2),
         },
     ),
+    # A line check is a single view whichever line LOINC names (IMP27 reads alternatives).
+    (
+        "XR CHEST CENTRAL LINE PLACEMENT",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "view_count": (1, 1),
+            "guidance_for_object": "Central venous catheter",
+        },
+    ),
 ]
