@@ -29,14 +29,6 @@ _COUNT = re.compile(
 _NUMBERED = re.compile(r"^(?:views?\s+)?(?P<n>\d+)(?:\s+or\s+(?P<m>\d+))?$", re.IGNORECASE)
 _ISOTOPE = re.compile(r"\b(?:[A-Z][a-z]?-\d+m?|\d+[A-Z][a-z]?-\w+)\b")
 _ROUTES = ("IV", "IA", "IS", "IT", "PO", "IH", "PR", "SC", "IM", "ID")
-#: "Guidance for biopsy"; "Guidance additional for ...", "Guidance 2 levels for ..." and
-#: "Guidance initial day for ..." count the procedures guided, and "Guidance limited for ..."
-#: qualifies the study: none of them is a view.
-_GUIDANCE = re.compile(
-    r"^guidance(?:\s+(?:additional|initial|secondary|limited|diagnostic|therapeutic|multiple"
-    r"|(?:GE\s+)?\d+))*(?:\s+(?:levels?|days?))?(?:\s+for\s+(?P<body>.+))?$",
-    re.IGNORECASE,
-)
 #: What a nuclear study acquires: its views, written after "Multisection" as after "Views"
 #: (``Multisection perfusion``, ``Views perfusion``), and not radiographic views to count.
 NUCLEAR_ACQUISITIONS = frozenset(
@@ -54,6 +46,15 @@ NUCLEAR_ACQUISITIONS = frozenset(
 #: ``Multisection transthoracic limited``.
 _QUALIFIERS = ("limited", "diagnostic", "screening")
 _QUALIFIER = re.compile(rf"\s+(?:{'|'.join(_QUALIFIERS)})$", re.IGNORECASE)
+#: "Guidance for biopsy"; "Guidance additional for ...", "Guidance 2 levels for ..." and
+#: "Guidance initial day for ..." count the procedures guided, and "Guidance limited for ..."
+#: qualifies the study: none of them is a view.
+_GUIDANCE_COUNTS = ("additional", "initial", "secondary", "therapeutic", "multiple")
+_GUIDANCE = re.compile(
+    rf"^guidance(?:\s+(?:{'|'.join(_GUIDANCE_COUNTS + _QUALIFIERS)}|(?:GE\s+)?\d+))*"
+    r"(?:\s+(?:levels?|days?))?(?:\s+for\s+(?P<body>.+))?$",
+    re.IGNORECASE,
+)
 #: An ultrasound's approach, written after "Multisection" (``Multisection transvaginal``).
 ULTRASOUND_APPROACHES = frozenset(
     {"Transthoracic", "Transesophageal", "Transabdominal", "Transvaginal", "Transrectal"}
