@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
+from math import log, sqrt
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -129,6 +130,7 @@ class TextIndex:
         norms = np.sqrt(np.bincount(docs, weights=weights**2, minlength=self.size))
         weights /= np.where(norms > 0, norms, 1.0)[docs]
         self.idf = idf.astype(np.float32)
+        self._idf_values: list[float] = self.idf.tolist()  # read one at a time per query
         # Rows are n-grams: a query's few n-grams select a few rows.
         self.by_ngram = sparse.csr_matrix(
             (weights.astype(np.float32), (grams, docs)), shape=(len(vocabulary), self.size)
@@ -174,17 +176,19 @@ class TextIndex:
         out = np.zeros(self.size, dtype=np.float32)
         for word in words:
             out += word.vector
-        counts = Counter(chain.from_iterable(word.ids for word in words))
-        repeated = [(gram, count) for gram, count in counts.items() if count > 1]
-        if repeated:
-            grams = np.array([gram for gram, _ in repeated], dtype=np.int64)
-            tf = np.array([count for _, count in repeated], dtype=np.float32)
-            idf = self.idf[grams]
-            # The words added count * idf for these n-grams; the query weighs (1 + log count).
-            weight = (1.0 + np.log(tf)) * idf
-            squared += float(np.sum(weight**2 - tf * idf**2))
-            out += self._layout.weighted_sum(grams, weight - tf * idf)
-        out /= np.float32(np.sqrt(squared))
+        # The words added count * idf for a repeated n-gram; the query weighs (1 + log count).
+        # A few n-grams repeat ("e " in "chest" and "pelvis"): one row each, added in place.
+        idf_of = self._idf_values
+        grams, weights = [], []
+        for gram, count in Counter(chain.from_iterable(word.ids for word in words)).items():
+            if count > 1:
+                idf, sublinear = idf_of[gram], 1.0 + log(count)
+                squared += (sublinear * sublinear - count) * idf * idf
+                grams.append(gram)
+                weights.append((sublinear - count) * idf)
+        if grams:
+            self._layout.add_rows(out, grams, weights)
+        out /= np.float32(sqrt(squared))
         return out
 
     def _direct(self, words: list[str]) -> np.ndarray:
@@ -276,24 +280,54 @@ class _Layout:
         self.dense_row = np.full(len(lengths), -1, dtype=np.int64)
         self.dense_row[frequent] = np.arange(len(frequent))
         self.dense = by_ngram[frequent].toarray().astype(np.float32)
+        self._dense_rows: list[int] = self.dense_row.tolist()  # read one at a time
+
+    def add_rows(self, out: np.ndarray, ngrams: list[int], weights: list[float]) -> None:
+        """``out += sum(weights[k] * row(ngrams[k]))`` in place, for a query's few n-grams:
+        one small product for the dense rows, each posting list added on its own (its
+        documents are distinct) unless there are many."""
+        dense, dense_weights, rare, rare_weights = [], [], [], []
+        for ngram, weight in zip(ngrams, weights, strict=True):
+            row = self._dense_rows[ngram]
+            if row >= 0:
+                dense.append(row)
+                dense_weights.append(weight)
+            else:
+                rare.append(ngram)
+                rare_weights.append(weight)
+        if dense:
+            out += np.array(dense_weights, dtype=np.float32) @ self.dense[dense]
+        if len(rare) > _FEW_POSTING_LISTS:
+            out += self._rare_sum(np.array(rare), np.array(rare_weights, dtype=np.float32))
+            return
+        for ngram, weight in zip(rare, rare_weights, strict=True):
+            start, end = self.ptr[ngram], self.ptr[ngram + 1]
+            out[self.docs[start:end]] += np.float32(weight) * self.values[start:end]
 
     def weighted_sum(self, ngrams: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """``sum(weights[k] * row(ngrams[k]))`` over the documents, as float32."""
         rows = self.dense_row[ngrams]
         is_dense = rows >= 0
         out = weights[is_dense].astype(np.float32) @ self.dense[rows[is_dense]]
-        rare, rare_weights = ngrams[~is_dense], weights[~is_dense]
-        if len(rare):
-            starts = self.ptr[rare]
-            lengths = self.ptr[rare + 1] - starts
-            # Positions of every posting of the rare n-grams in the flat arrays.
-            at = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-            at += np.arange(len(at))
-            values = self.values[at] * np.repeat(rare_weights, lengths)
-            out += np.bincount(self.docs[at], weights=values, minlength=self.size).astype(
-                np.float32
-            )
+        rare = ~is_dense
+        if rare.any():
+            out += self._rare_sum(ngrams[rare], weights[rare])
         return np.asarray(out, dtype=np.float32)
+
+    def _rare_sum(self, ngrams: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """The weighted sum of posting lists, with one ``bincount``."""
+        starts = self.ptr[ngrams]
+        lengths = self.ptr[ngrams + 1] - starts
+        # Positions of every posting of the n-grams in the flat arrays.
+        at = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        at += np.arange(len(at))
+        values = self.values[at] * np.repeat(weights, lengths)
+        summed = np.bincount(self.docs[at], weights=values, minlength=self.size)
+        return summed.astype(np.float32)
+
+
+#: Up to this many posting lists are added one by one; more, with one ``bincount``.
+_FEW_POSTING_LISTS = 3
 
 
 class Block(NamedTuple):

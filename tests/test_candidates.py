@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -61,6 +63,14 @@ def test_index_weights_match_sklearn(names: list[str]) -> None:
     assert np.allclose(index.by_ngram.T.toarray(), expected.toarray(), atol=1e-6)
 
 
+@pytest.fixture(scope="module")
+def fitted(names: list[str]) -> tuple[TfidfVectorizer, Any, TextIndex]:
+    """sklearn's vectorizer and matrix, and our index, over the same names (one index, so its
+    word cache is shared by the queries, as in a batch)."""
+    vectorizer = _sklearn()
+    return vectorizer, vectorizer.fit_transform(names), TextIndex(names)
+
+
 LONG_QUERY = " ".join(
     ["ct chest abdomen pelvis with contrast"] * 4
 )  # > 16 words: computed directly
@@ -82,6 +92,25 @@ def test_query_similarity_is_sklearn_cosine(names: list[str], query: str) -> Non
     matrix = vectorizer.fit_transform(names)
     expected = (matrix @ vectorizer.transform([query]).T).toarray().ravel()
     assert np.allclose(TextIndex(names).similarity(query), expected, atol=1e-5)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ct", "chest", "pelvis", "knee", "xr", "views", "lumbar", "zq", "ee"]),
+        min_size=1,
+        max_size=8,
+    )
+)
+@settings(max_examples=60, deadline=None)
+def test_any_query_similarity_is_sklearn_cosine(
+    fitted: tuple[TfidfVectorizer, Any, TextIndex], words: list[str]
+) -> None:
+    """Whatever n-grams a query repeats, across its words or within one, and whether they are
+    frequent (a dense row) or rare (a posting list), the cosine is sklearn's."""
+    vectorizer, matrix, index = fitted
+    query = " ".join(words)
+    expected = (matrix @ vectorizer.transform([query]).T).toarray().ravel()
+    assert np.allclose(index.similarity(query), expected, atol=1e-5)
 
 
 def test_restricted_index_keeps_weights(names: list[str]) -> None:
