@@ -267,8 +267,9 @@ class _Layout:
 
     Frequent n-grams (" ct", "ches") are in most documents: they are dense rows, summed with
     one small matrix product. The rest are posting lists (the documents that have the n-gram
-    and its weight in each), summed with one ``bincount``. Either way is plain numpy: building
-    a scipy matrix per query costs more than the arithmetic at this size.
+    and its weight in each), summed with one ``bincount``, or added one by one when a query
+    corrects only a few. Either way is plain numpy: building a scipy matrix per query costs
+    more than the arithmetic at this size.
     """
 
     def __init__(self, by_ngram: sparse.csr_matrix) -> None:
