@@ -416,13 +416,13 @@ class Scorer:
             if regions & set(c.region_imaged):
                 return self._make("focus", "broader", "code covers the whole region of the focus")
             return None
-        matched = {f for f in ours if f in theirs or any(_within(f, t) for t in theirs)}
+        matched = {f for f in ours if f in theirs or any(self._nested(f, t) for t in theirs)}
         if ours == theirs:
             return self._make("focus", "agree", f"focus agrees: {', '.join(sorted(ours))}")
         if matched:
             # A narrower or broader focus (Toe fifth for TOE) earns a share; foci the code
             # adds that the description does not name count against it.
-            extra = {t for t in theirs if not any(t == f or _within(f, t) for f in ours)}
+            extra = {t for t in theirs if not any(t == f or self._nested(f, t) for f in ours)}
             return self._share(
                 "focus",
                 len(matched) / len(ours | theirs),
@@ -434,6 +434,12 @@ class Scorer:
             "conflict",
             f"focus conflicts: description {sorted(ours)}, code {sorted(theirs)}",
         )
+
+    def _nested(self, focus: str, code_focus: str) -> bool:
+        """One focus is part of the other: ``Spine`` and ``Spine.lumbar``, the abdominal
+        aorta and the abdominal vessels."""
+        broader = self.vocabulary.broader_foci
+        return code_focus in broader(focus) or focus in broader(code_focus)
 
     def _vessels_of(self, foci: set[str]) -> set[str | None]:
         """Regions whose vessels the foci are; a non-vascular focus yields None."""
@@ -674,10 +680,9 @@ def _objects_match(said: frozenset[str], coded: frozenset[str]) -> bool:
 _GENERIC_SUBSTANCES = frozenset({"radionuclide", "contrast"})
 
 
-def _within(focus: str, code_focus: str) -> bool:
-    """``Spine`` in a description is partly satisfied by ``Spine.lumbar`` in a code, and
-    vice versa: one names a part of the other."""
-    return code_focus.startswith(focus + ".") or focus.startswith(code_focus + ".")
+def _within(view: str, code_view: str) -> bool:
+    """One view names a kind of the other (``Decubitus`` and ``Decubitus.left``)."""
+    return code_view.startswith(view + ".") or view.startswith(code_view + ".")
 
 
 _OUTCOMES: dict[str, Outcome] = {

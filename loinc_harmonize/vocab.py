@@ -50,6 +50,9 @@ class Vocabulary:
     folder: Path = field(default_factory=data_dir)
     #: Focus names LOINC spells two ways (``Toes`` and ``Toe``), to the one compared.
     focus_same_as: dict[str, str] = field(default_factory=dict)
+    #: Foci that are part of another focus their names do not show (``Aorta.abdominal`` is one
+    #: of the ``Abdominal vessels``).
+    focus_within: dict[str, str] = field(default_factory=dict)
 
     def is_region(self, name: str) -> bool:
         """True for a top-level region (Chest, Lower extremity, Whole body, ...)."""
@@ -61,6 +64,20 @@ class Vocabulary:
         if parent is None and "." in focus:
             parent = self.region_parent.get(focus.split(".")[0])
         return parent or None
+
+    def broader_foci(self, focus: str) -> set[str]:
+        """The foci ``focus`` is part of: what its dotted name says (``Spine`` of
+        ``Spine.lumbar``), what the region table says (``Abdominal vessels`` of
+        ``Aorta.abdominal``), and theirs in turn."""
+        broader: set[str] = set()
+        todo = [focus]
+        while todo:
+            name = todo.pop()
+            parents = [name.rsplit(".", 1)[0]] if "." in name else []
+            parents += [self.focus_within[name]] if name in self.focus_within else []
+            todo += [p for p in parents if p not in broader]
+            broader.update(parents)
+        return broader
 
     def modality_alias(self, token: str) -> str | None:
         """Canonical modality type for a METHOD_TYP head (``MRI`` -> MR); None if unknown."""
@@ -88,4 +105,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     vessels = frozenset(r["name"] for r in region_rows if r["vascular"] == "yes")
     dicom_subtypes = {r["token"]: r["value"] for r in mod_rows if r["kind"] == "dicom_subtype"}
     same_as = {r["name"]: r["same_as"] for r in region_rows if r.get("same_as")}
-    return Vocabulary(types, subtypes, dicom, parent, order, vessels, dicom_subtypes, root, same_as)
+    within = {r["name"]: r["within"] for r in region_rows if r.get("within")}
+    return Vocabulary(
+        types, subtypes, dicom, parent, order, vessels, dicom_subtypes, root, same_as, within
+    )

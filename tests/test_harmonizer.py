@@ -152,6 +152,23 @@ def test_a_narrower_focus_than_described_is_partial(fitted: Harmonizer) -> None:
     assert exact is not None and exact.outcome == "agree"
 
 
+def test_a_vessel_is_part_of_its_regions_vessels(fitted: Harmonizer) -> None:
+    # regions.tsv says the abdominal aorta is one of the abdominal vessels (its name does not).
+    broader = fitted.playbook_.vocabulary.broader_foci
+    assert broader("Aorta.abdominal") == {"Aorta", "Abdominal vessels"}
+    assert {"Carotid artery", "Neck vessels"} <= broader("Carotid artery.external")
+    assert broader("Abdominal vessels") == set()
+    # So "CTA Abdominal vessels" images the described aorta, in part, and no longer conflicts.
+    vessels = _part(fitted, "CTA ABDOMINAL AORTA", "CT", "36828-2", "focus")
+    assert vessels is not None and vessels.outcome == "partial"
+    assert 0 < vessels.weight < fitted.settings_.weight("focus_agree")
+    assert fitted.map("CTA ABDOMINAL AORTA", "CT").loinc_code == "82677-6"  # the aorta itself
+    # An aneurysm protocol of the chest images the vessels of both regions, not the abdominal
+    # aorta alone.
+    result = fitted.map("Thorax^CTA_AAA (Adult)", "CT")
+    assert result.loinc_code == "86982-6", result.explain()  # CTA Chest and abdominal vessels
+
+
 def test_a_code_inside_a_described_view_range_claims_a_count(
     reference: Playbook, reference_harmonizer: Harmonizer
 ) -> None:
