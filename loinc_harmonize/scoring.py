@@ -416,13 +416,19 @@ class Scorer:
             if regions & set(c.region_imaged):
                 return self._make("focus", "broader", "code covers the whole region of the focus")
             return None
-        matched = {f for f in ours if f in theirs or any(self._nested(f, t) for t in theirs)}
         if ours == theirs:
             return self._make("focus", "agree", f"focus agrees: {', '.join(sorted(ours))}")
+        # Pairs naming one focus or one part of the other (Spine and Spine.lumbar, the
+        # abdominal aorta and the abdominal vessels), each pair read once.
+        broader = {f: self.vocabulary.broader_foci(f) for f in ours | theirs}
+        related = [
+            (f, t) for f in ours for t in theirs if f == t or t in broader[f] or f in broader[t]
+        ]
+        matched = {f for f, _ in related}
         if matched:
             # A narrower or broader focus (Toe fifth for TOE) earns a share; foci the code
             # adds that the description does not name count against it.
-            extra = {t for t in theirs if not any(t == f or self._nested(f, t) for f in ours)}
+            extra = theirs - {t for _, t in related}
             return self._share(
                 "focus",
                 len(matched) / len(ours | theirs),
@@ -434,12 +440,6 @@ class Scorer:
             "conflict",
             f"focus conflicts: description {sorted(ours)}, code {sorted(theirs)}",
         )
-
-    def _nested(self, focus: str, code_focus: str) -> bool:
-        """One focus is part of the other: ``Spine`` and ``Spine.lumbar``, the abdominal
-        aorta and the abdominal vessels."""
-        broader = self.vocabulary.broader_foci
-        return code_focus in broader(focus) or focus in broader(code_focus)
 
     def _vessels_of(self, foci: set[str]) -> set[str | None]:
         """Regions whose vessels the foci are; a non-vascular focus yields None."""
