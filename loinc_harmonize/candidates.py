@@ -214,9 +214,9 @@ class TextIndex:
             idf = self.idf[indexes]
             vector = self._layout.weighted_sum(indexes, idf)
             vector.flags.writeable = False  # shared by every query that has the word
-            known = self._words[word] = _Word(
-                ids, float(np.sum(idf.astype(np.float64) ** 2)), vector
-            )
+            idf_of = self._idf_values
+            squared = sum(idf_of[i] * idf_of[i] for i in ids)
+            known = self._words[word] = _Word(ids, squared, vector)
         return known
 
 

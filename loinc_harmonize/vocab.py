@@ -53,6 +53,10 @@ class Vocabulary:
     #: Foci that are part of another focus their names do not show (``Aorta.abdominal`` is one
     #: of the ``Abdominal vessels``).
     focus_within: dict[str, str] = field(default_factory=dict)
+    #: ``broader_foci`` of each focus asked about (a cache: every focus meets many codes).
+    _broader: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def is_region(self, name: str) -> bool:
         """True for a top-level region (Chest, Lower extremity, Whole body, ...)."""
@@ -65,10 +69,16 @@ class Vocabulary:
             parent = self.region_parent.get(focus.split(".")[0])
         return parent or None
 
-    def broader_foci(self, focus: str) -> set[str]:
+    def broader_foci(self, focus: str) -> frozenset[str]:
         """The foci ``focus`` is part of: what its dotted name says (``Spine`` of
         ``Spine.lumbar``), what the region table says (``Abdominal vessels`` of
         ``Aorta.abdominal``), and theirs in turn."""
+        known = self._broader.get(focus)
+        if known is None:
+            known = self._broader[focus] = frozenset(self._walk_broader(focus))
+        return known
+
+    def _walk_broader(self, focus: str) -> set[str]:
         broader: set[str] = set()
         todo = [focus]
         while todo:
