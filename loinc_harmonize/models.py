@@ -179,12 +179,17 @@ class Contribution(BaseModel):
 
 
 class Candidate(BaseModel):
-    """A ranked candidate code; ``score`` is the sum of its contributions."""
+    """A ranked candidate code; ``score`` is the sum of its contributions.
+
+    Immutable, as its contributions are: results of descriptions that read alike share them.
+    """
+
+    model_config = ConfigDict(frozen=True)
 
     code: str
     name: str
     score: float
-    contributions: list[Contribution] = Field(default_factory=list)
+    contributions: tuple[Contribution, ...] = ()
 
 
 class AuditStep(BaseModel):
