@@ -114,7 +114,6 @@ class Harmonizer:
         self.scorer_.prepare(self.index_.procedures)
         self.open_parts_ = open_parts(self.index_.procedures)
         self.unspecified_codes_ = _unspecified_codes(self.playbook_)
-        self._rankings: dict[tuple[object, ...], list[Candidate]] = {}
         self.curated_: CuratedTable | None = None
         self.curated_index_: CuratedIndex | None = None
         if curated is not None:
@@ -299,7 +298,7 @@ class Harmonizer:
         block = self.index_.block(parsed)
         if len(block.rows) == 0:
             return hit
-        ranked = [c.code for c in self._ranking(parsed, block, query)]
+        ranked = [c.code for c in self._score(parsed, block, query)]
         place = {code: i for i, code in enumerate(ranked)}
         best = min(hit.tied, key=lambda c: (place.get(c, len(ranked)), hit.tied.index(c)))
         return hit.decided_by_ranking(best)
@@ -398,7 +397,7 @@ class Harmonizer:
             return MappingResult(
                 **base, status="unmapped", reason=f"no playbook code for modality {allowed}"
             )
-        ranked = self._ranking(parsed, block, query)
+        ranked = self._score(parsed, block, query)
         best = ranked[0]
         calibration = self.settings_.calibration
         features = ranking_features(ranked)
@@ -444,24 +443,7 @@ class Harmonizer:
             candidates=ranked[: self.top_k],
         )
 
-    def _ranking(self, parsed: ParsedDescription, block: Block, query: str) -> list[Candidate]:
-        """The ranked candidates (``_score``), memoized: descriptions that differ only in what
-        normalizing drops ("CT CHEST W/O (RAD)", "Ct Chest WO") read and rank alike, and a
-        batch has many. The key holds all that ranking reads: the block, the text and the
-        parts a comparison reads (``parts_key``, which covers the features and the curated
-        signature)."""
-        parts = parts_key(parsed)
-        key = (block.key, query, parts, self.top_k)
-        ranked = self._rankings.get(key)
-        if ranked is None:
-            if len(self._rankings) >= _RANKINGS_KEPT:
-                self._rankings.clear()
-            ranked = self._rankings[key] = self._score(parsed, block, query, parts)
-        return ranked
-
-    def _score(
-        self, parsed: ParsedDescription, block: Block, query: str, key: tuple[object, ...]
-    ) -> list[Candidate]:
+    def _score(self, parsed: ParsedDescription, block: Block, query: str) -> list[Candidate]:
         rows = block.rows
         text = block.text.similarity(query)
         features = self.index_.feature_agreement(parsed, block)
@@ -478,6 +460,7 @@ class Harmonizer:
         order = self._with_fallback(
             _top(prescore, rows, self.settings_.retrieval.shortlist), rows, parsed
         )
+        key = parts_key(parsed)
         shortlist = rows[order].tolist()
         text_short, boost_short = text[order], boost[order]
         fuzzy = self.index_.fuzzy_similarity(query, shortlist)
@@ -537,10 +520,6 @@ class Harmonizer:
         return self.unspecified_codes_.get(
             f"{modality}.{parsed.modality_subtype}", self.unspecified_codes_.get(modality)
         )
-
-
-#: Rankings kept by a harmonizer (a cache, cleared when full; a ranking is a few KB).
-_RANKINGS_KEPT = 4096
 
 
 def _confidence_step(features: Features, confidence: float) -> AuditStep:

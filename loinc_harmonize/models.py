@@ -179,17 +179,12 @@ class Contribution(BaseModel):
 
 
 class Candidate(BaseModel):
-    """A ranked candidate code; ``score`` is the sum of its contributions.
-
-    Immutable, as its contributions are: results of descriptions that read alike share them.
-    """
-
-    model_config = ConfigDict(frozen=True)
+    """A ranked candidate code; ``score`` is the sum of its contributions."""
 
     code: str
     name: str
     score: float
-    contributions: tuple[Contribution, ...] = ()
+    contributions: list[Contribution] = Field(default_factory=list)
 
 
 class AuditStep(BaseModel):
