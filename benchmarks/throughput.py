@@ -14,6 +14,7 @@ Usage: python benchmarks/throughput.py [--rows 200000 2000000] [--shared PATH]
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import subprocess
 import sys
@@ -84,6 +85,10 @@ def unique_rate(seen: pd.DataFrame, playbook: Path, curated: Path) -> dict[str, 
         start = time.perf_counter()
         harmonizer = Harmonizer(playbook).fit(curated)
         fits.append(time.perf_counter() - start)
+        # Each run starts with no garbage pending: the previous run's harmonizer is freed by
+        # the cycle collector, and a full collection (about 40 ms here, walking the playbook)
+        # had fallen inside some runs and not others, by where the collector's counters stood.
+        gc.collect()
         start = time.perf_counter()
         for modality, description in pairs:
             harmonizer.map(description, modality or None)
@@ -166,7 +171,7 @@ def main() -> int:
     rate: dict[str, Any] = report["in_process"]  # type: ignore[assignment]
     lines.append(
         f"\nIn one process, one core: {rate['unique_descriptions_per_second']} unique "
-        f"descriptions per second, best of three fresh runs "
+        f"descriptions per second, best of three fresh runs, garbage collected before each "
         f"({', '.join(map(str, rate['unique_descriptions_per_second_runs']))}; "
         f"{rate['unique_descriptions']:.0f} unique; fit "
         f"{rate['fit_seconds']} s with the reference playbook and curated table). Cold start "
