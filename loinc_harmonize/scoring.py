@@ -420,9 +420,9 @@ class Scorer:
             return self._make("focus", "agree", f"focus agrees: {', '.join(sorted(ours))}")
         # Pairs naming one focus or one part of the other (Spine and Spine.lumbar, the
         # abdominal aorta and the abdominal vessels), each pair read once.
-        broader = {f: self.vocabulary.broader_foci(f) for f in ours | theirs}
+        broader = self.vocabulary.broader_foci  # kept per focus by the vocabulary
         related = [
-            (f, t) for f in ours for t in theirs if f == t or t in broader[f] or f in broader[t]
+            (f, t) for f in ours for t in theirs if f == t or t in broader(f) or f in broader(t)
         ]
         matched = {f for f, _ in related}
         if matched:
