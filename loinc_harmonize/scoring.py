@@ -563,10 +563,17 @@ class Scorer:
         if ours == "Guidance" and theirs:
             return self._make("guidance", "agree", f"guided procedure: {theirs}")
         if not ours and _objects_match(
-            _object_words(p.guidance_for_object), _object_words(c.guidance_for_object)
+            _words(p.guidance_for_object), _words(c.guidance_for_object)
         ):
             # "IR CT CHEST TUBE": the object the description names implies the procedure.
             return self._make("guidance", "agree", f"guidance for {c.guidance_for_object}")
+        said, coded = _words(ours), _words(theirs)
+        if said and coded and said != coded and (said < coded or coded < said):
+            # One action is a kind of the other ("ablation" and "radiofrequency ablation",
+            # "angioplasty" and "transluminal angioplasty"): a share of agreement, by the words
+            # they share, so the action named exactly still ranks first.
+            detail = f"guidance overlaps: description {ours}, code {theirs}"
+            return self._share("guidance", len(said & coded) / len(said | coded), 0.0, detail)
         return self._pair("guidance", ours, theirs, "guidance")
 
     def _guidance_object(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
@@ -579,7 +586,7 @@ class Scorer:
         ours, theirs = p.guidance_for_object, c.guidance_for_object
         if not ours or not theirs or not p.names_guidance_object:
             return None
-        said, coded = _object_words(ours), _object_words(theirs)
+        said, coded = _words(ours), _words(theirs)
         if said == coded:
             return self._make("guidance_object", "agree", f"guidance object agrees: {theirs}")
         if not _objects_match(said, coded):
@@ -662,10 +669,10 @@ def _reasons(reason: str | None) -> frozenset[str]:
     return frozenset(r.strip().lower() for r in reason.split("+")) if reason else frozenset()
 
 
-def _object_words(guidance_object: str | None) -> frozenset[str]:
-    """The words of a guidance object (none when there is none); "non-tunneled" stays one
-    word, the negation of "tunneled"."""
-    return frozenset(guidance_object.lower().split()) if guidance_object else frozenset()
+def _words(value: str | None) -> frozenset[str]:
+    """The words of a guided action or object (none when there is none); "non-tunneled"
+    stays one word, the negation of "tunneled"."""
+    return frozenset(value.lower().split()) if value else frozenset()
 
 
 def _objects_match(said: frozenset[str], coded: frozenset[str]) -> bool:

@@ -3196,4 +3196,59 @@ CASES = [
             "guidance_for_object": "Central venous catheter",
         },
     ),
+    # Guided procedures named by their action: a wire localization is a needle localization,
+    # and RFA (radiofrequency ablation) is read so only where ablation is guided (CT, US, MR).
+    (
+        "MG WIRE LOC BREAST RT",
+        "MG",
+        {
+            "modality_type": "MG",
+            "region_imaged": ("Breast",),
+            "laterality": "Right",
+            "guidance_for_action": "Needle localization",
+        },
+    ),
+    (
+        "CT GUIDED RFA LIVER",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Liver",),
+            "guidance_for_action": "Radiofrequency ablation",
+        },
+    ),
+    (
+        "IR VERTEBROPLASTY LUMBAR",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Spine.lumbar",),
+            "guidance_for_action": "Vertebroplasty",
+        },
+    ),
+    # An intraoperative film is LOINC's "during surgery"; a bone age study is a view type.
+    (
+        "XR LUMBAR SPINE 1 VIEW INTRAOPERATIVE",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Spine.lumbar",),
+            "view_count": (1, 1),
+            "maneuver": ("During surgery",),
+        },
+    ),
+    (
+        "XR BONE AGE LEFT HAND",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Hand",),
+            "laterality": "Left",
+            "view_type": ("Bone age",),
+        },
+    ),
 ]

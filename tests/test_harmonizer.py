@@ -13,7 +13,7 @@ import pytest
 
 from loinc_harmonize import Harmonizer, MappingResult, NotFittedError, load_playbook
 from loinc_harmonize.calibration import probability, ranking_features
-from loinc_harmonize.models import Contribution
+from loinc_harmonize.models import Contribution, Procedure
 from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook
 from loinc_harmonize.scoring import Scorer
@@ -390,6 +390,47 @@ def test_the_guidance_object_named_is_compared_word_by_word(
     result = harmonizer.map(description, "XA")
     assert result.loinc_code == "87113-7", result.explain()
     assert harmonizer.map("IR IVC FILTER REMOVAL", "XA").loinc_code == "87093-1"
+
+
+def test_an_action_that_is_a_kind_of_the_other_is_partial_agreement(fitted: Harmonizer) -> None:
+    # No core code is guided ablation: the codes are written here, as LOINC has them.
+    def guided(code: str, action: str) -> Procedure:
+        return Procedure(
+            code=code,
+            long_common_name=f"CT Guidance for {action.lower()} of Liver",
+            modality_type="CT",
+            guidance_for_action=action,
+        )
+
+    def guidance(description: str, code: Procedure) -> Contribution:
+        parts = fitted.scorer_.part_contributions(parse(description, "CT"), code)
+        return next(p for p in parts if p.name == "guidance")
+
+    plain, radiofrequency = guided("1-1", "Ablation"), guided("2-2", "Radiofrequency ablation")
+    biopsy = guided("3-3", "Biopsy")
+    agree = fitted.settings_.weight("guidance_agree")
+    # "Ablation" and "radiofrequency ablation" share one word of two, either way round.
+    for description, kind in (("CT GUIDED ABLATION LIVER", radiofrequency), ("CT RFA", plain)):
+        part = guidance(description, kind)
+        assert part.outcome == "partial" and part.weight == pytest.approx(agree / 2), part
+    # The action named exactly still earns the whole weight, and another action none.
+    assert guidance("CT GUIDED RFA LIVER", radiofrequency).weight == agree
+    assert guidance("CT GUIDED RFA LIVER", biopsy).outcome == "conflict"
+
+
+def test_guided_actions_and_intraoperative_films_map_to_their_codes(
+    reference_harmonizer: Harmonizer,
+) -> None:
+    expected = {
+        ("MG WIRE LOC BREAST RT", "MG"): "86358-9",  # MG Guidance for needle localization ...
+        ("US NEEDLE LOC BREAST LEFT", "US"): "26314-5",  # US Guidance for needle localization
+        ("IR VERTEBROPLASTY LUMBAR", "XA"): "70924-6",  # RF Guidance for ... vertebroplasty
+        ("XR LUMBAR SPINE 1 VIEW INTRAOPERATIVE", "DX"): "83037-2",  # ... during surgery
+        ("XR BONE AGE LEFT HAND", "DX"): "26353-3",  # XR Wrist - left and Hand - left Bone age
+    }
+    for (description, modality), code in expected.items():
+        result = reference_harmonizer.map(description, modality)
+        assert result.loinc_code == code, result.explain()
 
 
 def test_a_named_object_implies_the_procedure_an_implied_one_is_credited_once(

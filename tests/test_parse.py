@@ -458,3 +458,11 @@ def test_a_word_split_by_a_stray_space_is_joined_with_an_audit_rule() -> None:
         ("BODY_PART_EXAMINED", "region_imaged", "LUNG")
     ]
     assert parse("CT GUIDED LUNG BIOPSY", "CT").imaging_focus == ("Lung",)
+
+
+def test_an_abbreviation_of_several_meanings_is_read_only_where_it_has_one() -> None:
+    # RFA is a guided radiofrequency ablation in CT, US and MR; in LOINC's names of
+    # fluoroscopy it is an angiogram ("RFA Cerebral artery"), which it must not be read as.
+    assert parse("CT GUIDED RFA LIVER", "CT").guidance_for_action == "Radiofrequency ablation"
+    assert parse("RFA RENAL ARTERY", "RF").guidance_for_action is None
+    assert normalize("RFA Cerebral artery").text == "rfa cerebral artery"
