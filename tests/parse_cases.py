@@ -3251,4 +3251,47 @@ CASES = [
             "view_type": ("Bone age",),
         },
     ),
+    # A galactogram fills a breast duct with contrast; a transcranial Doppler images the
+    # head's vessels; DDH is LOINC's developmental joint assessment of the hip.
+    (
+        "MG GALACTOGRAM LT",
+        "MG",
+        {
+            "modality_type": "MG",
+            "region_imaged": ("Breast",),
+            "imaging_focus": ("Breast duct",),
+            "laterality": "Left",
+            "timing": "W",
+        },
+    ),
+    (
+        "US TRANSCRANIAL DOPPLER",
+        "US",
+        {
+            "modality_type": "US",
+            "modality_subtype": "Doppler",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Head vessels",),
+        },
+    ),
+    (
+        "US HIP DDH",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Hip",),
+            "maneuver": ("Developmental joint assessment",),
+        },
+    ),
+    (
+        "MG SENTINEL NODE INJECTION LT",
+        "MG",
+        {
+            "modality_type": "MG",
+            "laterality": "Left",
+            "guidance_for_action": "Injection",
+            "guidance_for_object": "Sentinel lymph node",
+        },
+    ),
 ]

@@ -418,7 +418,7 @@ def test_an_action_that_is_a_kind_of_the_other_is_partial_agreement(fitted: Harm
     assert guidance("CT GUIDED RFA LIVER", biopsy).outcome == "conflict"
 
 
-def test_guided_actions_and_intraoperative_films_map_to_their_codes(
+def test_procedures_outside_midrcs_mix_map_to_their_codes(
     reference_harmonizer: Harmonizer,
 ) -> None:
     expected = {
@@ -427,6 +427,10 @@ def test_guided_actions_and_intraoperative_films_map_to_their_codes(
         ("IR VERTEBROPLASTY LUMBAR", "XA"): "70924-6",  # RF Guidance for ... vertebroplasty
         ("XR LUMBAR SPINE 1 VIEW INTRAOPERATIVE", "DX"): "83037-2",  # ... during surgery
         ("XR BONE AGE LEFT HAND", "DX"): "26353-3",  # XR Wrist - left and Hand - left Bone age
+        ("MG GALACTOGRAM LT", "MG"): "38096-4",  # MG Breast duct - left Views W contrast ...
+        ("US TRANSCRANIAL DOPPLER", "US"): "24733-8",  # US.doppler Head vessels
+        ("US HIPS DEVELOPMENTAL DYSPLASIA", "US"): "30711-6",  # US Hip developmental joint ...
+        ("MG SENTINEL NODE INJECTION LT", "MG"): "48736-3",  # MG Guidance for sentinel ...
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
