@@ -3294,4 +3294,27 @@ CASES = [
             "guidance_for_object": "Sentinel lymph node",
         },
     ),
+    # A named artery is a focus within its region's vessels.
+    (
+        "IR ANGIOPLASTY FEMORAL ARTERY RT",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Femoral artery",),
+            "laterality": "Right",
+            "guidance_for_action": "Angioplasty",
+        },
+    ),
+    (
+        "MRA RENAL ARTERY W WO",
+        "MR",
+        {
+            "modality_type": "MR",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Renal artery",),
+            "timing": "WO & W",
+        },
+    ),
 ]

@@ -431,6 +431,7 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("US TRANSCRANIAL DOPPLER", "US"): "24733-8",  # US.doppler Head vessels
         ("US HIPS DEVELOPMENTAL DYSPLASIA", "US"): "30711-6",  # US Hip developmental joint ...
         ("MG SENTINEL NODE INJECTION LT", "MG"): "48736-3",  # MG Guidance for sentinel ...
+        ("IR ANGIOPLASTY FEMORAL ARTERY RT", "XA"): "24698-3",  # RFA ... of Femoral artery
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
