@@ -3317,4 +3317,26 @@ CASES = [
             "timing": "WO & W",
         },
     ),
+    # A finger or toe named by its place is LOINC's digit (Finger.second, Great toe).
+    (
+        "XR FINGER 2ND LT",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Finger.second",),
+            "laterality": "Left",
+        },
+    ),
+    (
+        "XR RT GREAT TOE 2V",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Great toe",),
+            "laterality": "Right",
+            "view_count": (2, 2),
+        },
+    ),
 ]

@@ -432,6 +432,8 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("US HIPS DEVELOPMENTAL DYSPLASIA", "US"): "30711-6",  # US Hip developmental joint ...
         ("MG SENTINEL NODE INJECTION LT", "MG"): "48736-3",  # MG Guidance for sentinel ...
         ("IR ANGIOPLASTY FEMORAL ARTERY RT", "XA"): "24698-3",  # RFA ... of Femoral artery
+        ("XR FINGER 2ND LT", "DX"): "37522-0",  # XR Finger second - left Views
+        ("XR TOE GREAT RT", "DX"): "38152-5",  # XR Great toe - right Views
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)

@@ -466,3 +466,10 @@ def test_an_abbreviation_of_several_meanings_is_read_only_where_it_has_one() -> 
     assert parse("CT GUIDED RFA LIVER", "CT").guidance_for_action == "Radiofrequency ablation"
     assert parse("RFA RENAL ARTERY", "RF").guidance_for_action is None
     assert normalize("RFA Cerebral artery").text == "rfa cerebral artery"
+
+
+def test_a_word_the_rules_know_whole_is_not_split_into_two_they_know() -> None:
+    # "great" (great toe) and "er" are known words, and so is "greater": it stays whole, in
+    # LOINC's names ("XR Abdomen greater than 2 views") as in descriptions.
+    assert normalize("XR Abdomen greater than 2 views").text == "xr abdomen greater than 2 views"
+    assert normalize("XR RT GREAT TOE").text == "xr right great toe"
