@@ -3339,4 +3339,39 @@ CASES = [
             "view_count": (2, 2),
         },
     ),
+    # A Meckel scan looks in the small bowel; a modified swallow is the video swallowing
+    # study, whichever order its words come in.
+    (
+        "NM MECKEL SCAN",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Small bowel",),
+            "timing": "W",
+            "reason_for_exam": "Meckel's diverticulum",
+        },
+    ),
+    (
+        "FL SWALLOW STUDY MODIFIED",
+        "RF",
+        {
+            "modality_type": "RF",
+            "modality_subtype": "Video",
+            "region_imaged": ("Neck", "Chest"),
+            "imaging_focus": ("Hypopharynx", "Esophagus"),
+            "reason_for_exam": "Swallowing function",
+        },
+    ),
+    (
+        "MRI BRACHIAL PLEXUS LT W WO",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Brachial plexus",),
+            "laterality": "Left",
+            "timing": "WO & W",
+        },
+    ),
 ]

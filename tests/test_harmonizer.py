@@ -434,6 +434,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("IR ANGIOPLASTY FEMORAL ARTERY RT", "XA"): "24698-3",  # RFA ... of Femoral artery
         ("XR FINGER 2ND LT", "DX"): "37522-0",  # XR Finger second - left Views
         ("XR TOE GREAT RT", "DX"): "38152-5",  # XR Great toe - right Views
+        ("NM MECKEL SCAN", "NM"): "39629-1",  # NM Small bowel Views for Meckel's diverticulum
+        ("NM GALLIUM WHOLE BODY", "NM"): "39683-8",  # NM Whole body Views W Ga-67 IV
+        ("FL SWALLOW STUDY MODIFIED", "RF"): "86395-1",  # RF videography ... swallowing function
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
