@@ -3339,8 +3339,7 @@ CASES = [
             "view_count": (2, 2),
         },
     ),
-    # A Meckel scan looks in the small bowel; a modified swallow is the video swallowing
-    # study, whichever order its words come in.
+    # A Meckel scan looks in the small bowel.
     (
         "NM MECKEL SCAN",
         "NM",
@@ -3350,17 +3349,6 @@ CASES = [
             "imaging_focus": ("Small bowel",),
             "timing": "W",
             "reason_for_exam": "Meckel's diverticulum",
-        },
-    ),
-    (
-        "FL SWALLOW STUDY MODIFIED",
-        "RF",
-        {
-            "modality_type": "RF",
-            "modality_subtype": "Video",
-            "region_imaged": ("Neck", "Chest"),
-            "imaging_focus": ("Hypopharynx", "Esophagus"),
-            "reason_for_exam": "Swallowing function",
         },
     ),
     (

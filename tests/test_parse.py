@@ -473,3 +473,12 @@ def test_a_word_the_rules_know_whole_is_not_split_into_two_they_know() -> None:
     # LOINC's names ("XR Abdomen greater than 2 views") as in descriptions.
     assert normalize("XR Abdomen greater than 2 views").text == "xr abdomen greater than 2 views"
     assert normalize("XR RT GREAT TOE").text == "xr right great toe"
+
+
+@pytest.mark.parametrize(
+    "description", ["FL SWALLOW STUDY MODIFIED", "VIDEO SWALLOW STUDY", "VFSS", "SWALLOW FUNCTION"]
+)
+def test_a_swallow_study_in_other_words_is_the_modified_barium_swallow(description: str) -> None:
+    parsed = parse(description, "RF").parts()
+    assert parsed == parse("FL MODIFIED BARIUM SWALLOW", "RF").parts()
+    assert parsed["reason_for_exam"] == "Swallowing function"
