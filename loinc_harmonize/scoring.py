@@ -568,7 +568,7 @@ class Scorer:
             # "IR CT CHEST TUBE": the object the description names implies the procedure.
             return self._make("guidance", "agree", f"guidance for {c.guidance_for_object}")
         said, coded = _words(ours), _words(theirs)
-        if said and coded and said != coded and (said < coded or coded < said):
+        if said and coded and (said < coded or coded < said):
             # One action is a kind of the other ("ablation" and "radiofrequency ablation",
             # "angioplasty" and "transluminal angioplasty"): a share of agreement, by the words
             # they share, so the action named exactly still ranks first.
