@@ -482,3 +482,10 @@ def test_a_swallow_study_in_other_words_is_the_modified_barium_swallow(descripti
     parsed = parse(description, "RF").parts()
     assert parsed == parse("FL MODIFIED BARIUM SWALLOW", "RF").parts()
     assert parsed["reason_for_exam"] == "Swallowing function"
+
+
+def test_ordinals_are_written_out_once_for_every_rule_that_reads_them() -> None:
+    # One rewrite (2nd -> second) serves the digits and the trimesters alike.
+    assert parse("XR 5TH TOE LT", "DX").imaging_focus == ("Toe.fifth",)
+    assert parse("XR TOE 1ST RT", "DX").imaging_focus == ("Great toe",)
+    assert parse("US OB 1ST TRIMESTER", "US").reason_for_exam == "Pregnancy+first trimester"
