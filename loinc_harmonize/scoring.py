@@ -526,9 +526,11 @@ class Scorer:
         else:
             share = 0.0
         if share:
+            extra = len(theirs - ours) / len(theirs) if ours & theirs else 0.0
+            weight = self._overlap(("view_type_agree", share / 2), ("view_type_unsupported", extra))
             return Contribution(
                 name="view_type",
-                weight=self.settings.weight("view_type_agree") / 2 * share,
+                weight=weight,
                 outcome="partial",
                 detail=f"views overlap: {sorted(ours)} vs {sorted(theirs)}",
             )

@@ -3362,4 +3362,50 @@ CASES = [
             "timing": "WO & W",
         },
     ),
+    # Named radiographic and scintigraphic views, as LOINC names them.
+    (
+        "XR LUMBAR SPINE 2-3 VIEWS (AP/LAT/SPOT)",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Spine.lumbar",),
+            "view_count": (2, 3),
+            "view_type": ("AP", "Lateral", "Spot"),
+        },
+    ),
+    (
+        "XR WRIST LEFT ULNAR AND RADIAL DEVIATION",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Wrist",),
+            "laterality": "Left",
+            "view_count": (2, None),
+            "view_type": ("Ulnar deviation", "Radial deviation"),
+        },
+    ),
+    (
+        "XR HIP VON ROSEN LEFT",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Hip",),
+            "laterality": "Left",
+            "view_type": ("Von Rosen",),
+        },
+    ),
+    (
+        "NM CARDIAC GATED BLOOD POOL",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart",),
+            "timing": "W",
+            "view_type": ("Gated", "Blood pool"),
+        },
+    ),
 ]

@@ -418,6 +418,31 @@ def test_an_action_that_is_a_kind_of_the_other_is_partial_agreement(fitted: Harm
     assert guidance("CT GUIDED RFA LIVER", biopsy).outcome == "conflict"
 
 
+def test_views_a_code_adds_to_the_described_ones_cost_their_share(fitted: Harmonizer) -> None:
+    # Written here as LOINC has them: XR Lumbar spine AP and Lateral (and Spot, and Oblique).
+    # The scorer memoizes by code, so these codes are unlike other tests' made-up ones.
+    def views(code: str, *names: str) -> Procedure:
+        return Procedure(
+            code=code,
+            long_common_name=f"XR Lumbar spine {' and '.join(names)}",
+            modality_type="XR",
+            view_type=names,
+        )
+
+    def view_type(code: Procedure) -> Contribution:
+        parts = fitted.scorer_.part_contributions(parse("XR LUMBAR SPINE AP AND LAT", "CR"), code)
+        return next(p for p in parts if p.name == "view_type")
+
+    exact = view_type(views("views-1", "AP", "Lateral"))
+    one_more = view_type(views("views-2", "AP", "Lateral", "Spot"))
+    two_more = view_type(views("views-3", "AP", "Lateral", "Oblique", "Spot"))
+    assert exact.outcome == "agree" and one_more.outcome == two_more.outcome == "partial"
+    half = fitted.settings_.weight("view_type_agree") / 2
+    unsupported = fitted.settings_.weight("view_type_unsupported")
+    assert one_more.weight == pytest.approx(round(half + unsupported / 3, 4))
+    assert exact.weight > one_more.weight > two_more.weight
+
+
 def test_procedures_outside_midrcs_mix_map_to_their_codes(
     reference_harmonizer: Harmonizer,
 ) -> None:
@@ -437,6 +462,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("NM MECKEL SCAN", "NM"): "39629-1",  # NM Small bowel Views for Meckel's diverticulum
         ("NM GALLIUM WHOLE BODY", "NM"): "39683-8",  # NM Whole body Views W Ga-67 IV
         ("FL SWALLOW STUDY MODIFIED", "RF"): "86395-1",  # RF videography ... swallowing function
+        ("XR LUMBAR SPINE 2-3 VIEWS (AP/LAT/SPOT)", "DX"): "37105-4",  # ... AP and Lateral and Spot
+        ("XR HIP TRUE LATERAL RIGHT", "CR"): "38772-0",  # XR Hip - right True lateral
+        ("XR WRIST RADIAL AND ULNAR DEVIATION", "CR"): "69303-6",  # ... and Radial deviation
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
