@@ -3408,4 +3408,38 @@ CASES = [
             "view_type": ("Gated", "Blood pool"),
         },
     ),
+    # Circle of Willis by its initials; contrast studies of the urinary tract by their names.
+    (
+        "CTA COW",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Circle of Willis",),
+            "timing": "W",
+        },
+    ),
+    (
+        "FL PYELOGRAM RETROGRADE",
+        "RF",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Kidney",),
+            "timing": "W",
+            "pharmaceutical_substance": "contrast retrograde",
+        },
+    ),
+    (
+        "FL RETROGRADE URETHROGRAM",
+        "RF",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Pelvis",),
+            "imaging_focus": ("Urethra",),
+            "timing": "W",
+            "pharmaceutical_substance": "contrast retrograde",
+        },
+    ),
 ]

@@ -465,6 +465,11 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("XR LUMBAR SPINE 2-3 VIEWS (AP/LAT/SPOT)", "DX"): "37105-4",  # ... AP and Lateral and Spot
         ("XR HIP TRUE LATERAL RIGHT", "CR"): "38772-0",  # XR Hip - right True lateral
         ("XR WRIST RADIAL AND ULNAR DEVIATION", "CR"): "69303-6",  # ... and Radial deviation
+        ("FL PYELOGRAM RETROGRADE", "RF"): "39349-6",  # RF Kidney - bilateral ... retrograde
+        ("XR INTRAVENOUS PYELOGRAM", "CR"): "37607-9",  # XR Kidney Views W contrast IV
+        ("FL URETHROGRAM", "RF"): "25016-7",  # RF Urethra Views W contrast intra urethra
+        ("MRA COW WO", "MR"): "36881-1",  # MRA Head vessels WO contrast
+        ("BONE SCAN WHOLE BODY", "NM"): "39818-0",  # NM Whole body Bone Views
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)

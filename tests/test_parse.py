@@ -348,6 +348,20 @@ def test_part_rules_name_known_fields() -> None:
         assert tokenize(row["pattern"]), row["id"]
 
 
+def test_part_rules_match_text_as_normalization_leaves_it() -> None:
+    # Rules read normalized text, so a pattern that normalization changes (a noise word
+    # dropped, an abbreviation rewritten) can never match: "circle of willis" never did.
+    rows = read_tsv(data_dir() / "parts_lexicon.tsv", ("id", "field", "pattern", "value"))
+    unreachable = [
+        (row["id"], row["pattern"], normalize(row["pattern"]).text)
+        for row in rows
+        if normalize(row["pattern"]).text != row["pattern"]
+    ]
+    assert not unreachable
+    assert parse("MRA CIRCLE OF WILLIS", "MR").imaging_focus == ("Circle of Willis",)
+    assert parse("BONE SCAN WHOLE BODY").modality_type == "NM"
+
+
 #: Fields whose lexicon values must be values LOINC's codes have: a description read as a value
 #: no code has ("Lordotic" for LOINC's "Apical lordotic") can only conflict. Reasons and
 #: substances are exempt: some are read for the implications they trigger ("Stroke" images the
