@@ -526,8 +526,11 @@ class Scorer:
         else:
             share = 0.0
         if share:
-            extra = len(theirs - ours) / len(theirs) if ours & theirs else 0.0
-            weight = self._overlap(("view_type_agree", share / 2), ("view_type_unsupported", extra))
+            unsaid = [t for t in theirs if not _described(t, ours, frontal)]
+            weight = self._overlap(
+                ("view_type_agree", share / 2),
+                ("view_type_unsupported", len(unsaid) / len(theirs)),
+            )
             return Contribution(
                 name="view_type",
                 weight=weight,
@@ -692,6 +695,16 @@ _GENERIC_SUBSTANCES = frozenset({"radionuclide", "contrast"})
 def _within(view: str, code_view: str) -> bool:
     """One view names a kind of the other (``Decubitus`` and ``Decubitus.left``)."""
     return code_view.startswith(view + ".") or view.startswith(code_view + ".")
+
+
+def _described(code_view: str, ours: set[str], frontal: bool) -> bool:
+    """The description names this view of a code: itself, a kind of it (or it a kind of one
+    named), or AP or PA where it says "frontal"."""
+    return (
+        code_view in ours
+        or any(_within(v, code_view) for v in ours)
+        or (frontal and code_view in ("AP", "PA"))
+    )
 
 
 _OUTCOMES: dict[str, Outcome] = {

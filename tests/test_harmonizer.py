@@ -429,8 +429,8 @@ def test_views_a_code_adds_to_the_described_ones_cost_their_share(fitted: Harmon
             view_type=names,
         )
 
-    def view_type(code: Procedure) -> Contribution:
-        parts = fitted.scorer_.part_contributions(parse("XR LUMBAR SPINE AP AND LAT", "CR"), code)
+    def view_type(code: Procedure, description: str = "XR LUMBAR SPINE AP AND LAT") -> Contribution:
+        parts = fitted.scorer_.part_contributions(parse(description, "CR"), code)
         return next(p for p in parts if p.name == "view_type")
 
     exact = view_type(views("views-1", "AP", "Lateral"))
@@ -441,6 +441,11 @@ def test_views_a_code_adds_to_the_described_ones_cost_their_share(fitted: Harmon
     unsupported = fitted.settings_.weight("view_type_unsupported")
     assert one_more.weight == pytest.approx(round(half + unsupported / 3, 4))
     assert exact.weight > one_more.weight > two_more.weight
+    # What the description names in other words costs nothing: "frontal" names the PA view.
+    upright = view_type(
+        views("views-4", "PA", "Lateral", "Upright"), "XR LUMBAR SPINE FRONTAL AND LAT"
+    )
+    assert upright.weight == pytest.approx(round(half + unsupported / 3, 4))
 
 
 def test_procedures_outside_midrcs_mix_map_to_their_codes(
