@@ -380,6 +380,7 @@ def parse(
     # Implications refine what the text says; with nothing read they would invent a study.
     if any(e.rule_id.startswith(("PAR", BODY_PART_RULE)) for e in out.evidence):
         _apply_implications(chosen, lex, out)
+        _region_from_foci(out, lex)  # of a focus an implication gave
     subtypes = lex.vocabulary.dicom_subtypes
     implied_subtype = next((subtypes[t] for t in tags if t in subtypes), None)
     # Only named views are counted per region; most descriptions name none.

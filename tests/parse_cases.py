@@ -3103,6 +3103,8 @@ CASES = [
         "XA",
         {
             "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Stomach",),  # where a gastrostomy tube goes
             "guidance_for_action": "Placement",
             "guidance_for_object": "Gastrostomy tube",
         },
@@ -3441,5 +3443,26 @@ CASES = [
             "timing": "W",
             "pharmaceutical_substance": "contrast retrograde",
         },
+    ),
+    # Procedures named by their organ, object or study (pylorus, chemoembolization, fistulogram).
+    (
+        "US PYLORUS",
+        "US",
+        {"modality_type": "US", "region_imaged": ("Abdomen",), "imaging_focus": ("Pylorus",)},
+    ),
+    (
+        "IR CHEMOEMBOLIZATION LIVER",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Hepatic artery",),
+            "guidance_for_action": "Chemoembolization for tumor",
+        },
+    ),
+    (
+        "FL FISTULOGRAM",
+        "RF",
+        {"modality_type": "RF", "imaging_focus": ("Fistula",), "timing": "W"},
     ),
 ]

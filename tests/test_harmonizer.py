@@ -475,6 +475,13 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("FL URETHROGRAM", "RF"): "25016-7",  # RF Urethra Views W contrast intra urethra
         ("MRA COW WO", "MR"): "36881-1",  # MRA Head vessels WO contrast
         ("BONE SCAN WHOLE BODY", "NM"): "39818-0",  # NM Whole body Bone Views
+        ("US PYLORUS", "US"): "24889-8",  # US Pylorus for pyloric stenosis
+        ("IR TIPS REVISION", "XA"): "87073-3",  # Guidance for revision of TIPS of Liver
+        ("IR CHEMOEMBOLIZATION LIVER", "XA"): "88935-2",  # ... chemoembolization of Hepatic artery
+        ("FL FISTULOGRAM", "RF"): "86437-1",  # RF Fistula Diagnostic W contrast intra fistula
+        ("US AV FISTULA LEFT ARM", "US"): "39040-1",  # US AV fistula
+        ("MG IMPLANT VIEWS BILATERAL", "MG"): "38071-7",  # MG Breast - bilateral Views for implant
+        ("IR G TUBE EXCHANGE", "XA"): "87052-7",  # Guidance for exchange of G-tube of Stomach
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
