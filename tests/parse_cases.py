@@ -295,7 +295,8 @@ CASES = [
         "CT",
         {
             "modality_type": "CT",
-            "region_imaged": ("Abdomen", "Pelvis"),
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Small bowel",),
             "timing": "W",
             "pharmaceutical_route": "PO",
         },
@@ -2633,7 +2634,8 @@ CASES = [
         "CT",
         {
             "modality_type": "CT",
-            "region_imaged": ("Abdomen", "Pelvis"),
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Small bowel",),
             "timing": "W",
             "pharmaceutical_route": "PO",
         },
@@ -3464,5 +3466,17 @@ CASES = [
         "FL FISTULOGRAM",
         "RF",
         {"modality_type": "RF", "imaging_focus": ("Fistula",), "timing": "W"},
+    ),
+    # Enterography is of the small bowel, with oral contrast.
+    (
+        "CT ENTEROGRAPHY",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Small bowel",),
+            "timing": "W",
+            "pharmaceutical_route": "PO",
+        },
     ),
 ]

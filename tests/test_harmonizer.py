@@ -482,6 +482,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("US AV FISTULA LEFT ARM", "US"): "39040-1",  # US AV fistula
         ("MG IMPLANT VIEWS BILATERAL", "MG"): "38071-7",  # MG Breast - bilateral Views for implant
         ("IR G TUBE EXCHANGE", "XA"): "87052-7",  # Guidance for exchange of G-tube of Stomach
+        ("CT ENTEROGRAPHY", "CT"): "72250-4",  # CT Small bowel W contrast PO and W contrast IV
+        # MR Small bowel W contrast PO and WO and W contrast IV
+        ("MR ABDOMEN/PELVIS ENTEROGRAPHY W AND WO IV CONTRAST", "MR"): "80503-6",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
