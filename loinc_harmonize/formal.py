@@ -182,7 +182,7 @@ def parse_component(component: str) -> dict[str, object]:
     view_types: list[str] = []
     maneuvers: list[str] = []
     counts: list[tuple[int, int | None]] = []
-    timings: list[str] = []
+    timings: list[tuple[str, str | None]] = []
     for procedure in _procedures(str(component or "")):
         core, *challenges = [p.strip() for p in procedure.split("^")]
         _parse_core(core, parts, view_types, counts)
@@ -380,7 +380,10 @@ _CHALLENGE_TERMS = re.compile(r"\s*\+\s*|\s+&\s+(?!WO?\b)|(?<![&\s])\s+(?=WO?\s)
 
 
 def _parse_challenge(
-    challenge: str, parts: dict[str, object], maneuvers: list[str], timings: list[str]
+    challenge: str,
+    parts: dict[str, object],
+    maneuvers: list[str],
+    timings: list[tuple[str, str | None]],
 ) -> None:
     for term in _CHALLENGE_TERMS.split(challenge):
         term = term.strip()
@@ -392,9 +395,9 @@ def _parse_challenge(
         prefix = re.sub(r"\s+", "", match.group(1).upper())
         what = match.group(2).strip()
         if _is_pharmaceutical(what):
-            timings.append({"WO&W": "WO & W", "W&WO": "WO & W"}.get(prefix, prefix))
+            substance, route = _split_route(what)
+            timings.append(({"WO&W": "WO & W", "W&WO": "WO & W"}.get(prefix, prefix), route))
             if prefix != "WO":  # a code "WO contrast" gives no substance
-                substance, route = _split_route(what)
                 # Several substances (18F-FDG and contrast) are all kept: each is a claim.
                 known = str(parts.get("pharmaceutical_substance") or "")
                 if substance not in known.split(" + "):
@@ -422,7 +425,14 @@ def _split_route(what: str) -> tuple[str, str | None]:
     return what, None
 
 
-def _combine_timings(timings: list[str]) -> str:
+#: Routes of contrast that fills the bowel: beside IV contrast, the IV timing is the code's
+#: (``W contrast PO+WO contrast IV`` is a study without IV contrast, not a WO and W one).
+ENTERIC_ROUTES = ("PO", "PR")
+
+
+def _combine_timings(timed: list[tuple[str, str | None]]) -> str:
+    timings = [timing for timing, route in timed if route not in ENTERIC_ROUTES]
+    timings = timings or [timing for timing, _ in timed]
     kinds = set(timings)
     if "WO & W" in kinds or ("WO" in kinds and "W" in kinds):
         return "WO & W"

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from loinc_harmonize.formal import DECUBITUS_VIEWS, POSITIONS, SECTION_VIEWS, aggregation_name
+from loinc_harmonize.formal import (
+    DECUBITUS_VIEWS,
+    ENTERIC_ROUTES,
+    POSITIONS,
+    SECTION_VIEWS,
+    aggregation_name,
+)
 from loinc_harmonize.models import BODY_PART_RULE, TUPLE_FIELDS, Evidence, ParsedDescription
 from loinc_harmonize.normalize import Normalized, Token, as_text, normalized
 from loinc_harmonize.rules import Lexicon, PartRule, default_lexicon
@@ -340,6 +346,37 @@ def _timing(values: list[str]) -> str | None:
     return values[0]
 
 
+def _study_timings(out: _Collector) -> list[str]:
+    """The timings read, less those of bowel contrast ("with oral contrast", "enterography")
+    where the text times other contrast too ("without IV contrast"): as in LOINC's names, the
+    study's timing is then that of its IV contrast."""
+    read = out.values.get("timing", [])
+    routes = [
+        e.span
+        for e in out.evidence
+        if e.field == "pharmaceutical_route" and e.value in ENTERIC_ROUTES
+    ]
+    if not routes or len(read) < 2:
+        return read
+    others = [
+        e.value
+        for e in out.evidence
+        if e.field == "timing" and not any(_times_route(e, r, out.original) for r in routes)
+    ]
+    return others or read
+
+
+def _times_route(timing: Evidence, route: tuple[int, int], text: str) -> bool:
+    """A timing written with a bowel contrast route: from the same words (a rewrite), the word
+    just before it ("W ORAL"), or "contrast" (read as W) just after it ("ORAL CONTRAST")."""
+    start, end = timing.span
+    if (start, end) == route:
+        return True
+    if end <= route[0] and not text[end : route[0]].strip():
+        return True
+    return timing.value == "W" and route[1] <= start and not text[route[1] : start].strip()
+
+
 def _laterality(values: list[str]) -> str | None:
     if not values:
         return None
@@ -481,7 +518,7 @@ def _assemble(
             # "guided" yields to the action it names (biopsy, drainage).
             specific = [v for v in found if v != "Guidance"]
             fields[field] = specific[0] if specific else found[0]
-    fields["timing"] = _timing(values.get("timing", []))
+    fields["timing"] = _timing(_study_timings(out))
     fields["laterality"] = _laterality(values.get("laterality", []))
     fields["modality_type"] = chosen
     # A count the text states (in numbers or a word such as KUB), then the named

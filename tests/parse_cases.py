@@ -3479,4 +3479,26 @@ CASES = [
             "pharmaceutical_route": "PO",
         },
     ),
+    # Beside oral contrast, the IV contrast's timing is the study's, as in LOINC's names.
+    (
+        "CT ABD PELVIS W ORAL WO IV",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen", "Pelvis"),
+            "timing": "WO",
+            "pharmaceutical_route": "PO",
+        },
+    ),
+    (
+        "MR ENTEROGRAPHY WITHOUT IV CONTRAST",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Small bowel",),
+            "timing": "WO",
+            "pharmaceutical_route": "PO",
+        },
+    ),
 ]

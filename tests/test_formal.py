@@ -217,6 +217,11 @@ COMPONENTS = [
         "(Multisection^WO contrast) + (Multisection for left ventricular function^W contrast IV)",
         {"timing": "WO & W", "reason_for_exam": "Left ventricular function", "maneuver": None},
     ),
+    # Beside bowel contrast, the IV contrast's timing is the study's.
+    ("Multisection^W contrast PO+WO contrast IV", {"timing": "WO", "pharmaceutical_route": "PO"}),
+    ("Multisection^W contrast PO+WO & W contrast IV", {"timing": "WO & W"}),
+    ("Multisection^WO contrast IV+W air contrast PR", {"timing": "WO"}),
+    ("Multisection^W 18F-FDG IV+WO contrast", {"timing": "WO & W"}),
 ]
 
 

@@ -485,6 +485,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("CT ENTEROGRAPHY", "CT"): "72250-4",  # CT Small bowel W contrast PO and W contrast IV
         # MR Small bowel W contrast PO and WO and W contrast IV
         ("MR ABDOMEN/PELVIS ENTEROGRAPHY W AND WO IV CONTRAST", "MR"): "80503-6",
+        ("MRI ENTEROGRAPHY WO/W CONTRAST", "MR"): "80503-6",
+        # MR Small bowel W contrast PO and WO contrast IV
+        ("MR ENTEROGRAPHY WITHOUT IV CONTRAST", "MR"): "80501-0",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
