@@ -3501,4 +3501,26 @@ CASES = [
             "pharmaceutical_route": "PO",
         },
     ),
+    # The joints of the clavicle, and films with weights held.
+    (
+        "XR AC JOINTS BILATERAL WO AND W WEIGHTS",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Acromioclavicular joint",),
+            "laterality": "Bilateral",
+            "maneuver": ("Weight",),
+        },
+    ),
+    (
+        "CT STERNOCLAVICULAR JOINTS WO",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Sternoclavicular joint",),
+            "timing": "WO",
+        },
+    ),
 ]

@@ -488,6 +488,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("MRI ENTEROGRAPHY WO/W CONTRAST", "MR"): "80503-6",
         # MR Small bowel W contrast PO and WO contrast IV
         ("MR ENTEROGRAPHY WITHOUT IV CONTRAST", "MR"): "80501-0",
+        # XR Acromioclavicular joint - bilateral Views WO and W weight
+        ("XR AC JOINTS BILATERAL WO AND W WEIGHTS", "CR"): "37580-8",
+        ("CT STERNOCLAVICULAR JOINTS WO", "CT"): "37282-1",  # CT Sternoclavicular Joint WO contrast
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
