@@ -46,6 +46,7 @@ NUCLEAR_ACQUISITIONS = frozenset(
 #: ``Multisection transthoracic limited``.
 _QUALIFIERS = ("limited", "diagnostic", "screening")
 _QUALIFIER = re.compile(rf"\s+(?:{'|'.join(_QUALIFIERS)})$", re.IGNORECASE)
+_SCREENING = re.compile(r"\bscreening\b", re.IGNORECASE)
 #: "Guidance for biopsy"; "Guidance additional for ...", "Guidance 2 levels for ..." and
 #: "Guidance initial day for ..." count the procedures guided, and "Guidance limited for ..."
 #: qualifies the study: none of them is a view.
@@ -247,6 +248,10 @@ def _parse_core(
     if rest.lower().startswith("for "):
         parts.setdefault("reason_for_exam", rest[4:].strip().capitalize())
         rest = ""
+    if _SCREENING.search(rest):
+        # "Views screening" (MG) asks what "for screening" (CT) asks.
+        reason = str(parts.get("reason_for_exam") or "")
+        parts["reason_for_exam"] = f"{reason}+Screening" if reason else "Screening"
     if kind == "multisection":
         parts.setdefault("view_aggregation", "Multisection" + (f" {rest}" if rest else ""))
         # A nuclear study's acquisitions and an ultrasound's approach are its views.

@@ -977,6 +977,7 @@ CASES = [
             "modality_subtype": "Tomosynthesis",
             "region_imaged": ("Breast",),
             "laterality": "Bilateral",
+            "reason_for_exam": "Screening",
         },
     ),
     (
@@ -2125,7 +2126,12 @@ CASES = [
     (
         "MAMMO SCREENING BILAT",
         "MG",
-        {"modality_type": "MG", "region_imaged": ("Breast",), "laterality": "Bilateral"},
+        {
+            "modality_type": "MG",
+            "region_imaged": ("Breast",),
+            "laterality": "Bilateral",
+            "reason_for_exam": "Screening",
+        },
     ),
     (
         "MAMMOGRAM DIAG RIGHT",
@@ -3521,6 +3527,16 @@ CASES = [
             "region_imaged": ("Chest",),
             "imaging_focus": ("Sternoclavicular joint",),
             "timing": "WO",
+        },
+    ),
+    # A screening study of a breast with implants has one reason, as LOINC names it.
+    (
+        "MG SCREENING BILATERAL IMPLANTS",
+        "MG",
+        {
+            "modality_type": "MG",
+            "laterality": "Bilateral",
+            "reason_for_exam": "Implant+Screening",
         },
     ),
 ]

@@ -222,6 +222,11 @@ COMPONENTS = [
     ("Multisection^W contrast PO+WO & W contrast IV", {"timing": "WO & W"}),
     ("Multisection^WO contrast IV+W air contrast PR", {"timing": "WO"}),
     ("Multisection^W 18F-FDG IV+WO contrast", {"timing": "WO & W"}),
+    # Screening, a qualifier of MG's views, is the reason CT's names give "for screening".
+    ("Views screening", {"reason_for_exam": "Screening", "view_aggregation": "Views"}),
+    ("Views screening for implant", {"reason_for_exam": "Implant+Screening"}),
+    ("Multisection screening", {"reason_for_exam": "Screening"}),
+    ("Views diagnostic", {"reason_for_exam": None}),
 ]
 
 

@@ -491,6 +491,8 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # XR Acromioclavicular joint - bilateral Views WO and W weight
         ("XR AC JOINTS BILATERAL WO AND W WEIGHTS", "CR"): "37580-8",
         ("CT STERNOCLAVICULAR JOINTS WO", "CT"): "37282-1",  # CT Sternoclavicular Joint WO contrast
+        ("FL BARIUM ENEMA SCREENING", "RF"): "86381-1",  # RF Colon Screening W air and barium ...
+        ("MG SCREENING BILATERAL IMPLANTS", "MG"): "48492-3",  # MG ... Screening for implant
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
