@@ -3299,6 +3299,7 @@ CASES = [
         "MG",
         {
             "modality_type": "MG",
+            "region_imaged": ("Breast",),  # what a mammogram images
             "laterality": "Left",
             "guidance_for_action": "Injection",
             "guidance_for_object": "Sentinel lymph node",
@@ -3535,8 +3536,21 @@ CASES = [
         "MG",
         {
             "modality_type": "MG",
+            "region_imaged": ("Breast",),
             "laterality": "Bilateral",
             "reason_for_exam": "Implant+Screening",
+        },
+    ),
+    # "3D" in mammography is tomosynthesis.
+    (
+        "MG 3D SCREENING BILATERAL",
+        "MG",
+        {
+            "modality_type": "MG",
+            "modality_subtype": "Tomosynthesis",
+            "region_imaged": ("Breast",),
+            "laterality": "Bilateral",
+            "reason_for_exam": "Screening",
         },
     ),
 ]
