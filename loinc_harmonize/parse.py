@@ -351,12 +351,14 @@ def _study_timings(out: _Collector) -> list[str]:
     where the text times other contrast too ("without IV contrast"): as in LOINC's names, the
     study's timing is then that of its IV contrast."""
     read = out.values.get("timing", [])
+    if len(read) < 2:
+        return read
     routes = [
         e.span
         for e in out.evidence
         if e.field == "pharmaceutical_route" and e.value in ENTERIC_ROUTES
     ]
-    if not routes or len(read) < 2:
+    if not routes:
         return read
     others = [
         e.value
