@@ -3474,18 +3474,6 @@ CASES = [
         "RF",
         {"modality_type": "RF", "imaging_focus": ("Fistula",), "timing": "W"},
     ),
-    # Enterography is of the small bowel, with oral contrast.
-    (
-        "CT ENTEROGRAPHY",
-        "CT",
-        {
-            "modality_type": "CT",
-            "region_imaged": ("Abdomen",),
-            "imaging_focus": ("Small bowel",),
-            "timing": "W",
-            "pharmaceutical_route": "PO",
-        },
-    ),
     # Beside oral contrast, the IV contrast's timing is the study's, as in LOINC's names.
     (
         "CT ABD PELVIS W ORAL WO IV",
@@ -3539,18 +3527,6 @@ CASES = [
             "region_imaged": ("Breast",),
             "laterality": "Bilateral",
             "reason_for_exam": "Implant+Screening",
-        },
-    ),
-    # "3D" in mammography is tomosynthesis.
-    (
-        "MG 3D SCREENING BILATERAL",
-        "MG",
-        {
-            "modality_type": "MG",
-            "modality_subtype": "Tomosynthesis",
-            "region_imaged": ("Breast",),
-            "laterality": "Bilateral",
-            "reason_for_exam": "Screening",
         },
     ),
 ]

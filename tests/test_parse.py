@@ -503,3 +503,10 @@ def test_ordinals_are_written_out_once_for_every_rule_that_reads_them() -> None:
     assert parse("XR 5TH TOE LT", "DX").imaging_focus == ("Toe.fifth",)
     assert parse("XR TOE 1ST RT", "DX").imaging_focus == ("Great toe",)
     assert parse("US OB 1ST TRIMESTER", "US").reason_for_exam == "Pregnancy+first trimester"
+
+
+def test_3d_in_mammography_is_tomosynthesis_and_elsewhere_is_not() -> None:
+    tomo = parse("MAMMO SCREENING BILATERAL TOMO", "MG").parts()
+    assert parse("MG 3D SCREENING BILATERAL", "MG").parts() == tomo
+    assert tomo["modality_subtype"] == "Tomosynthesis"
+    assert parse("CT 3D RECON", "CT").modality_subtype != "Tomosynthesis"
