@@ -494,6 +494,8 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("FL BARIUM ENEMA SCREENING", "RF"): "86381-1",  # RF Colon Screening W air and barium ...
         ("MG SCREENING BILATERAL IMPLANTS", "MG"): "48492-3",  # MG ... Screening for implant
         ("MG 3D SCREENING BILATERAL", "MG"): "72142-3",  # DBT Breast - bilateral screening
+        # An acute abdomen series: the abdomen supine and upright, and a chest view.
+        ("ACUTE ABD SERIES", "CR"): "83017-4",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
