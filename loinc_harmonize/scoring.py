@@ -501,7 +501,7 @@ class Scorer:
         theirs = set(c.view_type)
         if not ours and not theirs:
             return None
-        if frontal and theirs & {"AP", "PA"} and not (theirs - {"AP", "PA"} - ours):
+        if frontal and theirs & _FRONTAL_VIEWS and not (theirs - _FRONTAL_VIEWS - ours):
             # "Frontal" is AP or PA: compatible with a code naming one, but not proof of it.
             return Contribution(
                 name="view_type",
@@ -697,13 +697,17 @@ def _within(view: str, code_view: str) -> bool:
     return code_view.startswith(view + ".") or view.startswith(code_view + ".")
 
 
+#: The views a description's "frontal" may be.
+_FRONTAL_VIEWS = frozenset({"AP", "PA"})
+
+
 def _described(code_view: str, ours: set[str], frontal: bool) -> bool:
     """The description names this view of a code: itself, a kind of it (or it a kind of one
     named), or AP or PA where it says "frontal"."""
     return (
         code_view in ours
         or any(_within(v, code_view) for v in ours)
-        or (frontal and code_view in ("AP", "PA"))
+        or (frontal and code_view in _FRONTAL_VIEWS)
     )
 
 
