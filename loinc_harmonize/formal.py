@@ -46,7 +46,9 @@ NUCLEAR_ACQUISITIONS = frozenset(
 #: ``Multisection transthoracic limited``.
 _QUALIFIERS = ("limited", "diagnostic", "screening")
 _QUALIFIER = re.compile(rf"\s+(?:{'|'.join(_QUALIFIERS)})$", re.IGNORECASE)
-_SCREENING = re.compile(r"\bscreening\b", re.IGNORECASE)
+#: Qualifiers of MG's views that are the reason CT's names give with "for" ("Views screening",
+#: "CT Chest for screening"): screening and diagnostic mammograms are told apart by them.
+_REASON_QUALIFIERS = re.compile(r"\b(screening|diagnostic)\b", re.IGNORECASE)
 #: "Guidance for biopsy"; "Guidance additional for ...", "Guidance 2 levels for ..." and
 #: "Guidance initial day for ..." count the procedures guided, and "Guidance limited for ..."
 #: qualifies the study: none of them is a view.
@@ -248,10 +250,13 @@ def _parse_core(
     if rest.lower().startswith("for "):
         parts.setdefault("reason_for_exam", rest[4:].strip().capitalize())
         rest = ""
-    if _SCREENING.search(rest):
-        # "Views screening" (MG) asks what "for screening" (CT) asks.
+    qualifier = _REASON_QUALIFIERS.search(rest)
+    if qualifier:
+        # "Views screening" (MG) asks what "for screening" (CT) asks; "Views diagnostic for
+        # implant" asks both, joined as LOINC joins reasons.
+        named = qualifier.group(1).capitalize()
         reason = str(parts.get("reason_for_exam") or "")
-        parts["reason_for_exam"] = f"{reason}+Screening" if reason else "Screening"
+        parts["reason_for_exam"] = f"{reason}+{named}" if reason else named
     if kind == "multisection":
         parts.setdefault("view_aggregation", "Multisection" + (f" {rest}" if rest else ""))
         # A nuclear study's acquisitions and an ultrasound's approach are its views.
@@ -275,7 +280,8 @@ def _parse_core(
             explicit = (n, n)
         rest = count.group("rest")
     named = [t.strip() for t in re.split(r"\s*[+&]\s*|\s+and\s+", rest) if t.strip()]
-    named = [t for t in named if t.lower() not in _QUALIFIERS]
+    # Qualifiers ("limited diagnostic") are not views.
+    named = [t for t in named if not set(t.lower().split()) <= set(_QUALIFIERS)]
     numbered = [_NUMBERED.match(t) for t in named]
     if any(numbered):
         # "View + Views 2", "Views AP + 1 or 2": a count of views beside single named ones.

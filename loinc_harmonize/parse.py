@@ -380,9 +380,10 @@ def _times_route(timing: Evidence, route: tuple[int, int], text: str) -> bool:
 
 
 def _laterality(values: list[str]) -> str | None:
-    if not values:
+    sides = [v for v in values if v != "Unilateral"] or values  # "UNILATERAL RIGHT": the right
+    if not sides:
         return None
-    return values[0] if len(values) == 1 else "Bilateral"
+    return sides[0] if len(sides) == 1 else "Bilateral"
 
 
 def parse(

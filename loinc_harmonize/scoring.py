@@ -456,6 +456,15 @@ class Scorer:
                 "both_unsupported",
                 "code images both sides; description does not say",
             )
+        ours, theirs = p.laterality or "", c.laterality or ""
+        if {ours, theirs} in ({"Unilateral", "Left"}, {"Unilateral", "Right"}):
+            # One side, named or not: the code names the side the description leaves open,
+            # or leaves open the side the description names.
+            if ours == "Unilateral":
+                detail = f"code images the {theirs.lower()} side; description: one side"
+                return self._make("laterality", "unsupported", detail)
+            detail = f"description names the {ours.lower()} side; code: one side"
+            return self._make("laterality", "missing", detail)
         return self._pair("laterality", p.laterality, c.laterality, "laterality")
 
     def _timing(self, p: ParsedDescription, c: Procedure) -> Contribution | None:

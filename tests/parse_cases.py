@@ -983,7 +983,12 @@ CASES = [
     (
         "MAMMOGRAM DIAGNOSTIC LEFT",
         "MG",
-        {"modality_type": "MG", "region_imaged": ("Breast",), "laterality": "Left"},
+        {
+            "modality_type": "MG",
+            "region_imaged": ("Breast",),
+            "laterality": "Left",
+            "reason_for_exam": "Diagnostic",
+        },
     ),
     (
         "FLUORO ESOPHAGRAM",
@@ -2136,7 +2141,12 @@ CASES = [
     (
         "MAMMOGRAM DIAG RIGHT",
         "MG",
-        {"modality_type": "MG", "region_imaged": ("Breast",), "laterality": "Right"},
+        {
+            "modality_type": "MG",
+            "region_imaged": ("Breast",),
+            "laterality": "Right",
+            "reason_for_exam": "Diagnostic",
+        },
     ),
     (
         "DBT BILATERAL",
@@ -3527,6 +3537,72 @@ CASES = [
             "region_imaged": ("Breast",),
             "laterality": "Bilateral",
             "reason_for_exam": "Implant+Screening",
+        },
+    ),
+    # A diagnostic mammogram's reason, however it is written: "DX" after "MAMMO", a call back
+    # (a diagnostic study, clinical unless technical), implants (one reason, as LOINC names it).
+    (
+        "MAMMO DX BILATERAL",
+        "MG",
+        {
+            "modality_type": "MG",
+            "region_imaged": ("Breast",),
+            "laterality": "Bilateral",
+            "reason_for_exam": "Diagnostic",
+        },
+    ),
+    (
+        "MAMMO DIAGNOSTIC CALLBACK LEFT",
+        "MG",
+        {
+            "modality_type": "MG",
+            "region_imaged": ("Breast",),
+            "laterality": "Left",
+            "reason_for_exam": "Clinical call back+Diagnostic",
+        },
+    ),
+    (
+        "MG TECHNICAL CALL BACK",
+        "MG",
+        {
+            "modality_type": "MG",
+            "region_imaged": ("Breast",),
+            "reason_for_exam": "Technical call back+Diagnostic",
+        },
+    ),
+    (
+        "MAMMO DIAG BILAT IMPLANTS",
+        "MG",
+        {
+            "modality_type": "MG",
+            "region_imaged": ("Breast",),
+            "laterality": "Bilateral",
+            "reason_for_exam": "Implant+Diagnostic",
+        },
+    ),
+    # "DX" is a diagnostic mammogram only in mammography; elsewhere it names radiography.
+    ("DX CHEST", "CR", {"modality_type": "XR", "region_imaged": ("Chest",)}),
+    # One side, unnamed (LOINC's "Breast.unilateral"); named beside it, the side is the side.
+    (
+        "MG UNILAT SCREENING",
+        "MG",
+        {
+            "modality_type": "MG",
+            "region_imaged": ("Breast",),
+            "laterality": "Unilateral",
+            "reason_for_exam": "Screening",
+        },
+    ),
+    (
+        "DX KNEE 3 VIEWS UNILATERAL RIGHT",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Knee",),
+            "laterality": "Right",
+            "view_aggregation": "3 views",
+            "view_count": (3, 3),
         },
     ),
 ]

@@ -226,7 +226,22 @@ COMPONENTS = [
     ("Views screening", {"reason_for_exam": "Screening", "view_aggregation": "Views"}),
     ("Views screening for implant", {"reason_for_exam": "Implant+Screening"}),
     ("Multisection screening", {"reason_for_exam": "Screening"}),
-    ("Views diagnostic", {"reason_for_exam": None}),
+    # So is "diagnostic": MG's diagnostic and screening views differ by reason, not by view.
+    ("Views diagnostic", {"reason_for_exam": "Diagnostic", "view_aggregation": "Views"}),
+    ("Views diagnostic for implant", {"reason_for_exam": "Implant+Diagnostic"}),
+    (
+        "Views diagnostic for clinical call back",
+        {"reason_for_exam": "Clinical call back+Diagnostic"},
+    ),
+    ("Multisection diagnostic", {"reason_for_exam": "Diagnostic"}),
+    # Qualifiers together are no view ("Limited diagnostic" was read as one).
+    ("Views limited diagnostic", {"reason_for_exam": "Diagnostic", "view_type": None}),
+    ("Views screening limited", {"reason_for_exam": "Screening", "view_type": None}),
+    # "for new diagnosis" is a reason of its own, not the diagnostic qualifier.
+    (
+        "Multisection for new diagnosis tumor^WO & W contrast IV",
+        {"reason_for_exam": "New diagnosis tumor"},
+    ),
 ]
 
 

@@ -99,6 +99,21 @@ def test_an_unsided_description_prefers_both_sides_to_one(fitted: Harmonizer) ->
     assert _part(fitted, "XR KNEE 2 VIEWS", "DX", "24806-2", "laterality") is None
 
 
+def test_one_unnamed_side_is_compatible_with_either_named_one(fitted: Harmonizer) -> None:
+    # "Unilateral" (LOINC's Breast.unilateral) is the left or the right side, not both.
+    unsaid = _part(fitted, "MG UNILATERAL SCREENING", "MG", "26176-8", "laterality")  # left
+    same = _part(fitted, "MG UNILATERAL SCREENING", "MG", "46356-2", "laterality")  # unilateral
+    both = _part(fitted, "MG UNILATERAL SCREENING", "MG", "26175-0", "laterality")  # bilateral
+    assert same is not None and same.outcome == "agree"
+    assert unsaid is not None and unsaid.outcome == "missing" and unsaid.weight < 0
+    assert both is not None and both.outcome == "conflict" and both.weight < unsaid.weight
+    # A side named beside "unilateral" is the side; the one-side code leaves it open.
+    named = _part(fitted, "MG LEFT SCREENING", "MG", "46356-2", "laterality")
+    assert named is not None and named.outcome == "missing" and named.weight < 0
+    assert fitted.map("MG SCREENING UNILATERAL LEFT", "MG").loinc_code == "26176-8"
+    assert fitted.map("MG UNILAT SCREENING", "MG").loinc_code == "46356-2"
+
+
 def test_laterality_conflict(fitted: Harmonizer) -> None:
     left = fitted.playbook_[_best(fitted, "MR LEFT KNEE WO", "MR")]
     right = fitted.playbook_[_best(fitted, "MR RIGHT KNEE WO", "MR")]
@@ -496,6 +511,15 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("MG 3D SCREENING BILATERAL", "MG"): "72142-3",  # DBT Breast - bilateral screening
         # An acute abdomen series: the abdomen supine and upright, and a chest view.
         ("ACUTE ABD SERIES", "CR"): "83017-4",
+        # Diagnostic mammograms, told from screening and plain views by their reason.
+        ("MAMMO DX BILATERAL", "MG"): "26346-7",  # MG Breast - bilateral Diagnostic
+        ("MAMMOGRAM LEFT LIMITED DIAGNOSTIC", "MG"): "26350-9",  # ... Diagnostic Limited Views
+        ("MAMMO DIAG BILAT IMPLANTS", "MG"): "48475-8",  # ... Diagnostic for implant
+        ("MAMMO DIAGNOSTIC CALLBACK LEFT", "MG"): "86368-8",  # ... for clinical call back
+        ("MG TECHNICAL CALL BACK", "MG"): "86370-4",  # ... for technical call back
+        ("DBT DIAGNOSTIC BILATERAL", "MG"): "72139-9",  # DBT Breast - bilateral diagnostic
+        ("DIGITAL DIAGNOSTIC MAMMOGRAM UNILATERAL", "MG"): "46350-5",  # ... unilateral Diagnostic
+        ("XR BREAST IMPLANTS DIAGNOSTIC", "XR"): "69158-4",  # XR Breast Diagnostic for implant
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
