@@ -3605,4 +3605,25 @@ CASES = [
             "view_count": (3, 3),
         },
     ),
+    # Low dose is how kidney stones are imaged: a low-dose stone study is not screening.
+    (
+        "10_LOW_DOSE_STONE_STUDY",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen", "Pelvis"),
+            "reason_for_exam": "Stone",
+            "timing": "WO",
+        },
+    ),
+    (
+        "CT LOW DOSE LUNG SCREENING",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest",),
+            "reason_for_exam": "Screening",
+            "timing": "WO",
+        },
+    ),
 ]
