@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import platform
 import subprocess
 import sys
 import tempfile
@@ -101,6 +102,27 @@ def unique_rate(seen: pd.DataFrame, playbook: Path, curated: Path) -> dict[str, 
     }
 
 
+def machine() -> str:
+    """The processor and Python the timings were taken on: the same code runs at different
+    rates on different machines of one kind, so a timing is read beside its machine."""
+    model = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        # The first processor's fields; a virtual machine's name ("Intel(R) Xeon(R)
+        # Processor") may hide the generation that its family and model numbers give.
+        first = cpuinfo.read_text(encoding="utf-8", errors="replace").split("\n\n")[0]
+        fields = dict(
+            (key.strip(), value.strip())
+            for key, _, value in (line.partition(":") for line in first.splitlines())
+        )
+        if "model name" in fields:
+            model = (
+                f"{fields['model name']} (family {fields.get('cpu family', '?')}, "
+                f"model {fields.get('model', '?')})"
+            )
+    return f"{model}; Python {platform.python_version()}"
+
+
 def cold_start(playbook: Path, curated: Path) -> float:
     """Seconds for a fresh interpreter to import the library, load the reference playbook and
     fit on the curated table (what every CLI run pays before its first row)."""
@@ -127,6 +149,7 @@ def main() -> int:
     seen = observed_descriptions(shared)
     report: dict[str, object] = {
         "cores": 1,
+        "machine": machine(),
         "in_process": unique_rate(seen, playbook, curated),
         "cold_start_seconds": cold_start(playbook, curated),
     }
@@ -176,7 +199,7 @@ def main() -> int:
         f"{rate['unique_descriptions']:.0f} unique; fit "
         f"{rate['fit_seconds']} s with the reference playbook and curated table). Cold start "
         f"(fresh interpreter: import, load the reference playbook, fit): "
-        f"{report['cold_start_seconds']} s."
+        f"{report['cold_start_seconds']} s. Machine: {report['machine']}."
     )
     (out_dir / "throughput.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
