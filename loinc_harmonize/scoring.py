@@ -644,7 +644,9 @@ class Scorer:
             # "SPECT Heart perfusion W Tl-201 IV" claims an agent the description leaves open:
             # a small cost, that prefers "W radionuclide IV" where LOINC has both.
             return self._make("substance", "specific", f"code gives {theirs}")
-        if not ours or not theirs:
+        if not ours or not theirs or theirs in _GENERIC_SUBSTANCES:
+            # A code that gives "radionuclide" leaves open the agent a description names
+            # ("PET BRAIN FDG" and "PT Brain"): no conflict, and no credit either.
             return None
         if ours == theirs:
             return self._make("substance", "agree", f"substance agrees: {theirs}")

@@ -430,12 +430,14 @@ CASES = [
         },
     ),
     (
-        # A bone PET is a sodium fluoride study, not oncologic FDG (PAR494, IMP20).
+        # A bone PET is a sodium fluoride study of the bone, not oncologic FDG (PAR494,
+        # PAR813, IMP20, IMP22).
         "PT/CT BONE SKULL BASE TO MID THIGH",
         "CT",
         {
             "modality_type": "PT+CT",
             "region_imaged": ("Whole body",),
+            "imaging_focus": ("Bone",),
             "timing": "W",
             "pharmaceutical_substance": "18F-NaF",
         },
@@ -3624,6 +3626,39 @@ CASES = [
             "region_imaged": ("Chest",),
             "reason_for_exam": "Screening",
             "timing": "WO",
+        },
+    ),
+    # A bone PET (18F-NaF) images the bone: it is not an oncologic FDG study.
+    (
+        "PET NAF BONE",
+        "PT",
+        {
+            "modality_type": "PT",
+            "imaging_focus": ("Bone",),
+            "pharmaceutical_substance": "18F-NaF",
+            "timing": "W",
+        },
+    ),
+    # "Ext" after upper or lower is the extremity ("FLEX EXT" stays flexion and extension).
+    (
+        "US UPPER EXT VENOUS RT",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Upper extremity vein",),
+            "laterality": "Right",
+        },
+    ),
+    (
+        "CT ENTERO",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Small bowel",),
+            "pharmaceutical_route": "PO",
+            "timing": "W",
         },
     ),
 ]

@@ -989,3 +989,19 @@ def test_a_code_naming_an_agent_the_description_leaves_open_counts_against_it(
     assert upper_gi.loinc_code == "43574-3", upper_gi.explain()  # Views W barium contrast PO
     result = harmonizer.map(description, "NM")
     assert result.loinc_code == "39724-0", result.explain()
+
+
+def test_a_code_leaving_open_the_agent_a_description_names_does_not_conflict(
+    reference_harmonizer: Harmonizer,
+) -> None:
+    harmonizer = reference_harmonizer
+    # 44138-6: PT Brain, "W radionuclide IV": FDG is a radionuclide, so nothing conflicts.
+    assert _part(harmonizer, "PET BRAIN FDG", "PT", "44138-6", "substance") is None
+    # 81552-2: PET+CT Whole body Bone W 18F-NaF IV, the agent named: it agrees.
+    named = _part(harmonizer, "PET CT BONE SCAN WHOLE BODY", "PT", "81552-2", "substance")
+    assert named is not None and named.outcome == "agree" and named.weight > 0
+    # Another agent still conflicts (81555-5: ... W 18F-FDG IV).
+    other = _part(harmonizer, "PET CT BONE SCAN WHOLE BODY", "PT", "81555-5", "substance")
+    assert other is not None and other.outcome == "conflict"
+    result = harmonizer.map("PET CT BONE SCAN WHOLE BODY", "PT")
+    assert result.loinc_code == "81552-2" and result.status == "auto", result.explain()
