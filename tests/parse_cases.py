@@ -3661,4 +3661,35 @@ CASES = [
             "timing": "W",
         },
     ),
+    # Cross-sectional codes name a limb's segment, radiographs its bone: both are read.
+    (
+        "MRI HUMERUS LEFT",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Humerus", "Upper arm"),
+            "laterality": "Left",
+        },
+    ),
+    (
+        "MRI RADIUS ULNA RIGHT",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Radius", "Ulna", "Forearm"),
+            "laterality": "Right",
+        },
+    ),
+    (
+        "XR RADIUS ULNA RIGHT",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Radius", "Ulna"),
+            "laterality": "Right",
+        },
+    ),
 ]

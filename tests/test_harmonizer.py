@@ -520,6 +520,13 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("DBT DIAGNOSTIC BILATERAL", "MG"): "72139-9",  # DBT Breast - bilateral diagnostic
         ("DIGITAL DIAGNOSTIC MAMMOGRAM UNILATERAL", "MG"): "46350-5",  # ... unilateral Diagnostic
         ("XR BREAST IMPLANTS DIAGNOSTIC", "XR"): "69158-4",  # XR Breast Diagnostic for implant
+        # A limb's bone in CT and MR is its segment (a radiograph's codes name the bone).
+        ("MRI HUMERUS LEFT", "MR"): "36028-9",  # MR Upper arm - left
+        ("MRI RADIUS ULNA RIGHT", "MR"): "26246-9",  # MR Forearm - right
+        ("CT FEMUR RIGHT", "CT"): "35989-3",  # CT Thigh - right
+        ("CT TIBIA FIBULA LEFT WO", "CT"): "36538-7",  # CT Lower leg - left WO contrast
+        ("MRI FEMUR BILATERAL WO", "MR"): "69173-3",  # MR Femur - bilateral WO contrast
+        ("XR RADIUS ULNA RIGHT", "CR"): "26150-3",  # XR Radius and Ulna - right Views
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
