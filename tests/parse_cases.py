@@ -3692,4 +3692,27 @@ CASES = [
             "laterality": "Right",
         },
     ),
+    # Calcium is scored in the heart's coronary arteries, however the score is named.
+    (
+        "CT CARDIAC SCORING",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart",),
+            "reason_for_exam": "Calcium score",
+            "timing": "WO",
+        },
+    ),
+    (
+        "CT CAC SCORE",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart",),
+            "reason_for_exam": "Calcium score",
+            "timing": "WO",
+        },
+    ),
 ]

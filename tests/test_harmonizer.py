@@ -527,6 +527,8 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("CT TIBIA FIBULA LEFT WO", "CT"): "36538-7",  # CT Lower leg - left WO contrast
         ("MRI FEMUR BILATERAL WO", "MR"): "69173-3",  # MR Femur - bilateral WO contrast
         ("XR RADIUS ULNA RIGHT", "CR"): "26150-3",  # XR Radius and Ulna - right Views
+        # CT Heart and Coronary arteries for calcium scoring WO contrast
+        ("CT CARDIAC SCORING", "CT"): "79087-3",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
