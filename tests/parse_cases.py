@@ -3715,4 +3715,46 @@ CASES = [
             "timing": "WO",
         },
     ),
+    # Interventional and fluoroscopic procedures named by their "-gram" or "-stomy".
+    (
+        "IR CHOLECYSTOSTOMY",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Gallbladder",),
+            "guidance_for_action": "Cholecystostomy",
+        },
+    ),
+    (
+        "FL LOOPOGRAM",
+        "RF",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Small bowel",),
+            "reason_for_exam": "Loop diversion",
+        },
+    ),
+    (
+        "CT CISTERNOGRAM",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Cerebral cisterns",),
+            "timing": "W",
+            "pharmaceutical_route": "IT",
+        },
+    ),
+    (
+        "IR UFE",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Pelvis",),
+            "imaging_focus": ("Uterine artery",),
+            "guidance_for_action": "Embolization",
+        },
+    ),
 ]

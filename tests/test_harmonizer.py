@@ -529,6 +529,13 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("XR RADIUS ULNA RIGHT", "CR"): "26150-3",  # XR Radius and Ulna - right Views
         # CT Heart and Coronary arteries for calcium scoring WO contrast
         ("CT CARDIAC SCORING", "CT"): "79087-3",
+        ("IR CHOLECYSTOSTOMY", "XA"): "87047-7",  # Guidance for cholecystostomy of Gallbladder
+        ("FL LOOPOGRAM", "RF"): "86379-5",  # RF Small bowel Views for loop diversion
+        ("FL SINOGRAM", "RF"): "24912-8",  # RF Sinus tract Views W contrast intra sinus tract
+        ("NM CISTERNOGRAM", "NM"): "24663-7",  # NM Cerebral cisterns Views W radionuclide IT
+        ("CT CISTERNOGRAM", "CT"): "24734-6",  # CT Cerebral cisterns W contrast IT
+        ("IR UTERINE FIBROID EMBOLIZATION", "XA"): "87181-4",  # ... embolization of Uterine artery
+        ("IR DIALYSIS FISTULAGRAM", "XA"): "86391-0",  # RF AV fistula Views W contrast via ...
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
