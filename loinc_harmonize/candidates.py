@@ -363,11 +363,14 @@ class CandidateIndex:
         self.codes_with_feature = {
             feature: np.array(codes, dtype=np.int64) for feature, codes in by_feature.items()
         }
+        self.feature_count = np.array(
+            [len(part_features(p)) for p in self.procedures], dtype=np.float32
+        )
         self.modality = np.array([p.modality_type or "" for p in self.procedures], dtype=object)
         # Measured results (a fluoroscopy dose, a T-score) are no study a description names.
         self.study = np.array([not p.is_measurement for p in self.procedures], dtype=bool)
         self._blocks: dict[tuple[str, ...], Block] = {}
-        self._agreement: dict[tuple[object, ...], np.ndarray] = {}
+        self._agreement: dict[tuple[object, ...], Agreement] = {}
 
     def prepare_blocks(self, modality_sets: Iterable[Iterable[str]]) -> None:
         """Build the blocks (and their TF-IDF indexes) of these modality sets now rather than
@@ -420,12 +423,12 @@ class CandidateIndex:
                 np.maximum.at(scores, owners, more)
         return np.asarray(scores, dtype=np.float32) / 100.0
 
-    def feature_agreement(self, parsed: ParsedDescription, block: Block) -> np.ndarray:
-        """Number of discrete part features each code in ``block`` (the description's) shares
-        with it, in block order."""
+    def feature_agreement(self, parsed: ParsedDescription, block: Block) -> Agreement:
+        """The discrete part features each code in ``block`` (the description's) shares with
+        it, in block order, and the codes that claim none it lacks."""
         key = (_feature_inputs(parsed), block.key)
-        counts = self._agreement.get(key)
-        if counts is None:  # coarse features: a batch has few combinations
+        agreement = self._agreement.get(key)
+        if agreement is None:  # coarse features: a batch has few combinations
             if len(self._agreement) >= _AGREEMENT_CACHE:
                 self._agreement.clear()
             features = dict.fromkeys(part_features(parsed))
@@ -434,9 +437,36 @@ class CandidateIndex:
                 np.concatenate(lists) if lists else np.zeros(0, dtype=np.int64),
                 minlength=len(self.procedures),
             )
-            counts = self._agreement[key] = everywhere[block.rows].astype(np.float32)
+            counts = everywhere[block.rows].astype(np.float32)
             counts.flags.writeable = False  # shared by every description with these parts
-        return counts
+            agreement = self._agreement[key] = Agreement(
+                counts, _supported(counts, self.feature_count[block.rows])
+            )
+        return agreement
+
+
+class Agreement(NamedTuple):
+    """What a description's parts share with each code of a block."""
+
+    counts: np.ndarray  # part features each code shares with the description, in block order
+    #: Positions of the codes that claim no part feature the description lacks and share at
+    #: least one: the most specific of them ("CT Chest" for "CT LUNG NODULE F/U") may be far
+    #: in words from a description that its text ranks nearer other codes' names.
+    supported: np.ndarray
+
+    def most_specific(self, text: np.ndarray, k: int) -> list[int]:
+        """The ``k`` supported codes that share the most, the nearest in words among equals."""
+        if k <= 0 or len(self.supported) == 0:
+            return []
+        # Shared counts are whole numbers and text similarities lie in [0, 1]: doubling the
+        # count keeps every count above the text of any code with fewer.
+        key = 2.0 * self.counts[self.supported] + text[self.supported]
+        best = np.argsort(-key, kind="stable")[:k]
+        return self.supported[best].tolist()  # type: ignore[no-any-return]
+
+
+def _supported(shared: np.ndarray, features: np.ndarray) -> np.ndarray:
+    return np.flatnonzero((features == shared) & (shared > 0))
 
 
 #: Feature combinations whose agreement counts are kept (a cache, cleared when full).

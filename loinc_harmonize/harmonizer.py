@@ -446,7 +446,8 @@ class Harmonizer:
     def _score(self, parsed: ParsedDescription, block: Block, query: str) -> list[Candidate]:
         rows = block.rows
         text = block.text.similarity(query)
-        features = self.index_.feature_agreement(parsed, block)
+        agreement = self.index_.feature_agreement(parsed, block)
+        features = agreement.counts
         neighbours: dict[str, float] = {}
         if self.curated_index_ is not None:
             neighbours = self.curated_index_.neighbours(
@@ -457,9 +458,15 @@ class Harmonizer:
         if neighbours:
             boost = self.index_.spread(neighbours, rows)
             prescore += 2.0 * boost
-        order = self._with_fallback(
-            _top(prescore, rows, self.settings_.retrieval.shortlist), rows, parsed
-        )
+        retrieval = self.settings_.retrieval
+        order = self._with_fallback(_top(prescore, rows, retrieval.shortlist), rows, parsed)
+        # Codes whose words resemble the description's less, but that claim nothing more.
+        best = agreement.most_specific(text, retrieval.supported)
+        if best:
+            listed = set(order.tolist())
+            unlisted = [p for p in best if p not in listed]
+            if unlisted:
+                order = np.append(order, unlisted)
         key = parts_key(parsed)
         shortlist = rows[order].tolist()
         text_short, boost_short = text[order], boost[order]

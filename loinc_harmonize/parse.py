@@ -144,6 +144,8 @@ def _choose_modality(
     hybrid_tag = {"CT", "PT"} <= set(tags) or "CTPT" in tags
     if hybrid_tag and (not text_kinds or text_kinds[0] in ("PT", "CT", "PT+CT")):
         return "PT+CT", allowed, flags
+    if {"CT", "NM"} <= set(tags) and not text_kinds:
+        return "NM", allowed, flags  # a nuclear study, its CT for attenuation and anatomy
     for kind in text_kinds:
         if kind in allowed:
             return kind, allowed, flags

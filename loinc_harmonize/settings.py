@@ -15,6 +15,11 @@ class Retrieval(BaseModel):
 
     shortlist: int = Field(60, ge=1, description="Codes scored in detail per description")
     curated_neighbors: int = Field(10, ge=0, description="Curated examples consulted")
+    supported: int = Field(
+        1,
+        ge=0,
+        description="Codes added to the shortlist that claim no part the description lacks",
+    )
 
 
 class Thresholds(BaseModel):

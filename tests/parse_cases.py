@@ -486,7 +486,7 @@ CASES = [
         # LOINC's CT and MR perfusion studies are of the head (IMP77 drops the subtype's
         # only value here, which must leave the part empty).
         "MYOCARDIAL PERFUSION",
-        "CT,NM",
+        "CT",
         {"modality_type": "CT", "region_imaged": ("Chest",), "imaging_focus": ("Heart",)},
     ),
     (
@@ -3755,6 +3755,29 @@ CASES = [
             "region_imaged": ("Pelvis",),
             "imaging_focus": ("Uterine artery",),
             "guidance_for_action": "Embolization",
+        },
+    ),
+    # A nuclear study with its CT (DICOM "CT,NM") is the nuclear study when the text names
+    # neither; "perianal" and "perirectal" lie in the pelvis.
+    (
+        "Myocardial Perfusion",
+        "CT,NM",
+        {
+            "modality_type": "NM",
+            "imaging_focus": ("Heart",),
+            "region_imaged": ("Chest",),
+            "view_type": ("Perfusion",),
+            "timing": "W",
+        },
+    ),
+    (
+        "MRI PERIANAL FISTULA WO/W CONTRAST",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Pelvis",),
+            "imaging_focus": ("Fistula",),
+            "timing": "WO & W",
         },
     ),
 ]

@@ -684,6 +684,27 @@ def test_generic_code_is_a_marked_fallback(
     assert "laterality" not in unsaid or code.laterality is None
 
 
+def test_the_most_specific_supported_code_is_ranked_even_when_its_words_are_far(
+    reference_harmonizer: Harmonizer,
+) -> None:
+    # "Lung" and "nodule" bring the lung parenchyma codes' names nearest in words; LOINC names a
+    # diagnostic chest CT "CT Chest", which claims nothing the description does not say.
+    result = reference_harmonizer.map("CT LUNG NODULE F/U", "CT")
+    assert result.loinc_code == "24627-2" and result.fallback, result.explain()
+    without = Harmonizer(
+        reference_harmonizer.playbook,
+        settings=reference_harmonizer.settings_.model_copy(
+            update={
+                "retrieval": reference_harmonizer.settings_.retrieval.model_copy(
+                    update={"supported": 0}
+                )
+            }
+        ),
+    ).fit()
+    ranked = [c.code for c in without.map("CT LUNG NODULE F/U", "CT").candidates]
+    assert "24627-2" not in ranked  # the text alone does not bring it to the shortlist
+
+
 @pytest.mark.parametrize(
     ("description", "modality"),
     [
