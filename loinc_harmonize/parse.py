@@ -223,10 +223,23 @@ def _view_count(
                 return (1, n - 1), (tokens[i - 3].start, tokens[i].end)
             if words[i + 1 : i + 2] == ["min"]:  # so is "2 views min"
                 return (n, None), (tokens[i - 1].start, tokens[i + 1].end)
+            if _views_added(words, i):  # "2 VIEWS WITH DECUBITUS VIEWS": two, and more
+                return (n + 1, None), (tokens[i - 1].start, tokens[i].end)
             return (n, n), (tokens[i - 1].start, tokens[i].end)
         if word == "view":
             return (1, 1), (tokens[i].start, tokens[i].end)
     return None, None
+
+
+def _views_added(words: list[str], at: int) -> bool:
+    """Whether the views counted at ``at`` are followed by more, joined and not counted:
+    "2 VIEWS WITH DECUBITUS VIEWS" (LOINC's "2 Views and Views Lateral-decubitus")."""
+    if words[at + 1 : at + 2] not in (["with"], ["and"], ["plus"], ["+"]):
+        return False
+    return any(
+        word in _VIEW_WORDS and not words[j - 1].isdigit()
+        for j, word in enumerate(words[at + 2 : at + 6], start=at + 2)
+    )
 
 
 def _region_from_foci(out: _Collector, lexicon: Lexicon) -> None:

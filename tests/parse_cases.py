@@ -3780,4 +3780,17 @@ CASES = [
             "timing": "WO & W",
         },
     ),
+    # Views joined to a count are more views: two, and the decubitus ones (LOINC's "2 Views
+    # and Views Lateral-decubitus").
+    (
+        "XR CHEST 2 VIEWS WITH DECUBITUS VIEWS",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Chest",),
+            "view_type": ("Decubitus",),
+            "view_count": (3, None),
+            "view_aggregation": "3 or more views",
+        },
+    ),
 ]

@@ -536,6 +536,8 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("CT CISTERNOGRAM", "CT"): "24734-6",  # CT Cerebral cisterns W contrast IT
         ("IR UTERINE FIBROID EMBOLIZATION", "XA"): "87181-4",  # ... embolization of Uterine artery
         ("IR DIALYSIS FISTULAGRAM", "XA"): "86391-0",  # RF AV fistula Views W contrast via ...
+        # XR Chest 2 Views and Views Lateral-decubitus
+        ("XR CHEST 2 VIEWS WITH DECUBITUS VIEWS", "CR"): "83024-0",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
