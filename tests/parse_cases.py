@@ -3693,27 +3693,19 @@ CASES = [
         },
     ),
     # Calcium is scored in the heart's coronary arteries, however the score is named.
-    (
-        "CT CARDIAC SCORING",
-        "CT",
-        {
-            "modality_type": "CT",
-            "region_imaged": ("Chest",),
-            "imaging_focus": ("Heart",),
-            "reason_for_exam": "Calcium score",
-            "timing": "WO",
-        },
-    ),
-    (
-        "CT CAC SCORE",
-        "CT",
-        {
-            "modality_type": "CT",
-            "region_imaged": ("Chest",),
-            "imaging_focus": ("Heart",),
-            "reason_for_exam": "Calcium score",
-            "timing": "WO",
-        },
+    *(
+        (
+            description,
+            "CT",
+            {
+                "modality_type": "CT",
+                "region_imaged": ("Chest",),
+                "imaging_focus": ("Heart",),
+                "reason_for_exam": "Calcium score",
+                "timing": "WO",
+            },
+        )
+        for description in ("CT CARDIAC SCORING", "CT CAC SCORE")
     ),
     # Interventional and fluoroscopic procedures named by their "-gram" or "-stomy".
     (
