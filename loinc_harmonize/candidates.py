@@ -357,15 +357,15 @@ class CandidateIndex:
         }
         # Inverted lists: the codes that have each part feature.
         by_feature: dict[str, list[int]] = {}
+        self.feature_count = np.zeros(len(self.procedures), dtype=np.float32)
         for i, procedure in enumerate(self.procedures):
-            for feature in part_features(procedure):
+            features = part_features(procedure)
+            self.feature_count[i] = len(features)
+            for feature in features:
                 by_feature.setdefault(feature, []).append(i)
         self.codes_with_feature = {
             feature: np.array(codes, dtype=np.int64) for feature, codes in by_feature.items()
         }
-        self.feature_count = np.array(
-            [len(part_features(p)) for p in self.procedures], dtype=np.float32
-        )
         self.modality = np.array([p.modality_type or "" for p in self.procedures], dtype=object)
         # Measured results (a fluoroscopy dose, a T-score) are no study a description names.
         self.study = np.array([not p.is_measurement for p in self.procedures], dtype=bool)

@@ -461,12 +461,7 @@ class Harmonizer:
         retrieval = self.settings_.retrieval
         order = self._with_fallback(_top(prescore, rows, retrieval.shortlist), rows, parsed)
         # Codes whose words resemble the description's less, but that claim nothing more.
-        best = agreement.most_specific(text, retrieval.supported)
-        if best:
-            listed = set(order.tolist())
-            unlisted = [p for p in best if p not in listed]
-            if unlisted:
-                order = np.append(order, unlisted)
+        order = _with(order, agreement.most_specific(text, retrieval.supported))
         key = parts_key(parsed)
         shortlist = rows[order].tolist()
         text_short, boost_short = text[order], boost[order]
@@ -518,9 +513,9 @@ class Harmonizer:
             return order
         position = self.index_.position[code]
         at = int(np.searchsorted(rows, position))
-        if at == len(rows) or rows[at] != position or at in order:
+        if at == len(rows) or rows[at] != position:
             return order
-        return np.append(order, at)
+        return _with(order, [at])
 
     def _unspecified_code(self, parsed: ParsedDescription) -> str | None:
         modality = parsed.modality_type or ""
@@ -545,6 +540,15 @@ def _regions_left_out(parsed: ParsedDescription, code: Procedure) -> list[str]:
     if not code.region_imaged:
         return []
     return sorted(set(parsed.region_imaged) - set(code.region_imaged))
+
+
+def _with(order: np.ndarray, positions: list[int]) -> np.ndarray:
+    """The shortlist ``order`` with ``positions`` it lacks appended, in their order."""
+    if not positions:
+        return order
+    listed = set(order.tolist())
+    missing = [p for p in positions if p not in listed]
+    return np.append(order, missing) if missing else order
 
 
 def _top(scores: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
