@@ -3785,4 +3785,16 @@ CASES = [
             "view_aggregation": "3 or more views",
         },
     ),
+    # "MG" is mammography, as "MAMMO" is; "stereo" is its stereotactic guidance.
+    (
+        "MG STEREO BIOPSY LEFT",
+        "MG",
+        {
+            "modality_type": "MG",
+            "modality_subtype": "Stereotactic",
+            "region_imaged": ("Breast",),
+            "laterality": "Left",
+            "guidance_for_action": "Biopsy",
+        },
+    ),
 ]

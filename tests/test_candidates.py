@@ -146,12 +146,12 @@ def test_word_cache_is_bounded_across_restricted_copies(names: list[str]) -> Non
 
 def test_fuzzy_similarity_takes_the_best_of_name_and_synonyms() -> None:
     lexicon = default_lexicon()
-    plain = Procedure(code="1-1", long_common_name="MG Breast Screening", modality_type="MG")
-    named = plain.model_copy(update={"code": "2-2", "synonyms": ("Screening mammogram",)})
+    plain = Procedure(code="1-1", long_common_name="US Pelvis and Fetus", modality_type="US")
+    named = plain.model_copy(update={"code": "2-2", "synonyms": ("Obstetric ultrasound",)})
     index = CandidateIndex([plain, named], lexicon)
-    query = normalized("MAMMOGRAM SCREENING", lexicon).text
+    query = normalized("OBSTETRIC ULTRASOUND", lexicon).text
     by_name, by_synonym = index.fuzzy_similarity(query, [0, 1])
-    synonym = normalized("Screening mammogram", lexicon).text
+    synonym = normalized("Obstetric ultrasound", lexicon).text
     assert by_synonym == pytest.approx(fuzz.token_set_ratio(query, synonym) / 100)
     assert by_synonym > by_name
     assert index.fuzzy_similarity(query, [1, 0]).tolist() == [by_synonym, by_name]

@@ -520,6 +520,10 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("DBT DIAGNOSTIC BILATERAL", "MG"): "72139-9",  # DBT Breast - bilateral diagnostic
         ("DIGITAL DIAGNOSTIC MAMMOGRAM UNILATERAL", "MG"): "46350-5",  # ... unilateral Diagnostic
         ("XR BREAST IMPLANTS DIAGNOSTIC", "XR"): "69158-4",  # XR Breast Diagnostic for implant
+        # "MG" and "MAMMO" read alike, so "mammo" no longer leans to the FFD mammogram names.
+        ("MAMMO BILAT DX", "MG"): "26346-7",  # MG Breast - bilateral Diagnostic
+        ("MG STEREO BIOPSY LEFT", "MG"): "26293-1",  # MG stereo Guidance for biopsy of ...
+        ("MG STEREO LOCALIZATION LEFT", "MG"): "103890-0",  # MG stereo Guidance for ...
         # A limb's bone in CT and MR is its segment (a radiograph's codes name the bone).
         ("MRI HUMERUS LEFT", "MR"): "36028-9",  # MR Upper arm - left
         ("MRI RADIUS ULNA RIGHT", "MR"): "26246-9",  # MR Forearm - right

@@ -62,6 +62,9 @@ NORMALIZED = [
     ("Head^Maxillofacial1 (Adult)", "head facial bones"),
     ("MR C-SPINE C7 T12", "mr cervical spine c7 t12"),
     ("CHEST PA/LT", "chest pa lateral"),
+    # "MG" reads as "MAMMO" does, in descriptions and in LOINC's names alike.
+    ("MG BILAT SCREENING", "mammography bilateral screening"),
+    ("MAMMO BILAT SCREENING", "mammography bilateral screening"),
     ("US VENOUS DUPLEX LTD - LEFT", "us venous duplex limited left"),
     # Two known words run together are split, when only one split makes two known words.
     ("L-SpineLAT WALL", "lumbar spine lateral wall"),
