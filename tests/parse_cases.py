@@ -3797,4 +3797,30 @@ CASES = [
             "guidance_for_action": "Biopsy",
         },
     ),
+    # Contrast phases: three or four include the unenhanced one (WO and W), two are enhanced
+    # (W); a nuclear three-phase bone scan is no contrast study.
+    (
+        "C/A/P 3 PHASE IP",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest", "Abdomen", "Pelvis"),
+            "timing": "WO & W",
+        },
+    ),
+    (
+        "CT LIVER TRIPLE PHASE",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Liver",),
+            "timing": "WO & W",
+        },
+    ),
+    (
+        "Abdomen^6_DUAL_PHASE (Adult)",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Abdomen",), "timing": "W"},
+    ),
 ]

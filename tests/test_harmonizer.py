@@ -524,6 +524,8 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("MAMMO BILAT DX", "MG"): "26346-7",  # MG Breast - bilateral Diagnostic
         ("MG STEREO BIOPSY LEFT", "MG"): "26293-1",  # MG stereo Guidance for biopsy of ...
         ("MG STEREO LOCALIZATION LEFT", "MG"): "103890-0",  # MG stereo Guidance for ...
+        ("CT LIVER TRIPLE PHASE", "CT"): "30612-6",  # CT Liver WO and W contrast IV
+        ("NM BONE SCAN 3 PHASE", "NM"): "39883-4",  # NM Bone 3 Phase Views
         # A limb's bone in CT and MR is its segment (a radiograph's codes name the bone).
         ("MRI HUMERUS LEFT", "MR"): "36028-9",  # MR Upper arm - left
         ("MRI RADIUS ULNA RIGHT", "MR"): "26246-9",  # MR Forearm - right
