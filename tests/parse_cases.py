@@ -3823,4 +3823,23 @@ CASES = [
         "CT",
         {"modality_type": "CT", "region_imaged": ("Abdomen",), "timing": "W"},
     ),
+    # Aortic stent grafts (TEVAR, EVAR) image the aorta they line; atrial fibrillation is
+    # mapped before ablation in the pulmonary veins; C/A is the chest and abdomen.
+    (
+        "Vascular^POST_THORACIC_STENT (Adult)",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Chest",), "imaging_focus": ("Aorta.thoracic",)},
+    ),
+    (
+        "CT ANGIO ATRIAL FIBRILLATION",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Pulmonary veins",),
+            "timing": "W",
+        },
+    ),
+    ("JCCI CT C/A", "CT", {"modality_type": "CT", "region_imaged": ("Chest", "Abdomen")}),
 ]
