@@ -285,13 +285,28 @@ def _completed_phrase(before: list[str], prefix: str, lexicon: Lexicon) -> str |
     return next(iter(endings)) if len(endings) == 1 else None
 
 
+#: Comparison signs: tokens so that abbreviations can read them ("< 14 WEEKS").
+_COMPARISONS = frozenset("<>≤≥")
+
+
+def _comparisons_of_numbers(tokens: list[Token]) -> list[Token]:
+    """Comparison signs before a number ("< 14 WKS") stay, for abbreviations to read; the
+    rest are brackets ("<CHEST>") and go."""
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if t.text not in _COMPARISONS or (i + 1 < len(tokens) and tokens[i + 1].text.isdigit())
+    ]
+
+
 def _drop_stray_symbols(tokens: list[Token]) -> list[Token]:
-    """Keep ``-`` only in number ranges (``1-2``) and ``+`` after numbers or before contrast."""
+    """Keep ``-`` only in number ranges (``1-2``) and ``+`` after numbers or before contrast;
+    a comparison no rule read (``<``, ``>``) goes."""
     kept: list[Token] = []
     for i, token in enumerate(tokens):
         before = tokens[i - 1].text if i else ""
         after = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        if token.text in ("/", "&"):
+        if token.text in ("/", "&") or token.text in _COMPARISONS:
             continue
         if token.text == "-" and not (before.isdigit() and after.isdigit()):
             continue
@@ -339,7 +354,7 @@ def normalized(value: object, lex: Lexicon) -> Normalized:
     if changed:
         raw = [t._replace(start=0, end=len(text)) for t in raw]
     raw = _drop_protocol_numbers(raw)
-    split, glued = _split_glued(raw, lex, text)
+    split, glued = _split_glued(_comparisons_of_numbers(raw), lex, text)
     expanded, applied = _expand_fully(split, lex, text)
     applied = glued + applied
     kept = _drop_stray_symbols(expanded)
@@ -357,7 +372,8 @@ def normalized(value: object, lex: Lexicon) -> Normalized:
         # The completed word may be abbreviated or finish a longer pattern ("w contr").
         expanded, again = _expand_fully(expanded, lex, text)
         truncation += again
-    words = tuple(t.text for t in raw)
+    # Brackets around a placeholder ("<NONE>") are not words of it.
+    words = tuple(t.text for t in raw if t.text not in _COMPARISONS)
     # A description needs a word: numbers and punctuation alone describe no procedure.
     placeholder = (
         not expanded or words in lex.placeholders or not any(t.text.isalpha() for t in expanded)

@@ -15,11 +15,11 @@ from pathlib import Path
 from loinc_harmonize.exceptions import PlaybookFormatError, located
 from loinc_harmonize.vocab import Vocabulary, data_dir, load_vocabulary, read_tsv
 
-TOKEN = re.compile(r"[^\W_]+|[/&+\-]")
+TOKEN = re.compile(r"[^\W_]+|[/&+\-<>≤≥]")
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens plus the symbols ``/ & + -`` that abbreviations use."""
+    """Lower-case word tokens plus the symbols ``/ & + - < >`` that abbreviations use."""
     return TOKEN.findall(text.casefold())
 
 

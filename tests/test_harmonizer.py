@@ -526,6 +526,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("MG STEREO LOCALIZATION LEFT", "MG"): "103890-0",  # MG stereo Guidance for ...
         ("CT LIVER TRIPLE PHASE", "CT"): "30612-6",  # CT Liver WO and W contrast IV
         ("NM BONE SCAN 3 PHASE", "NM"): "39883-4",  # NM Bone 3 Phase Views
+        # CPT's obstetric ultrasounds by gestational age.
+        ("US OB < 14 WKS", "US"): "80869-1",  # US for pregnancy in first trimester
+        ("US OB >= 14 WEEKS", "US"): "80866-7",  # ... in second or third trimester
         # A limb's bone in CT and MR is its segment (a radiograph's codes name the bone).
         ("MRI HUMERUS LEFT", "MR"): "36028-9",  # MR Upper arm - left
         ("MRI RADIUS ULNA RIGHT", "MR"): "26246-9",  # MR Forearm - right

@@ -62,6 +62,12 @@ NORMALIZED = [
     ("Head^Maxillofacial1 (Adult)", "head facial bones"),
     ("MR C-SPINE C7 T12", "mr cervical spine c7 t12"),
     ("CHEST PA/LT", "chest pa lateral"),
+    # Comparison signs are read where a rule reads them (CPT's obstetric ultrasounds by
+    # gestational age, a view count), and dropped where none does.
+    ("US OB < 14 WKS", "us pregnancy first trimester"),
+    ("US OB >= 14 WEEKS", "us pregnancy second or third trimester"),
+    ("XR SKULL <4 VIEWS", "xr skull less than 4 views"),
+    ("CT <CHEST>", "ct chest"),
     # "MG" reads as "MAMMO" does, in descriptions and in LOINC's names alike.
     ("MG BILAT SCREENING", "mammography bilateral screening"),
     ("MAMMO BILAT SCREENING", "mammography bilateral screening"),
