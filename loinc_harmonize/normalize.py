@@ -291,7 +291,7 @@ _COMPARISONS = frozenset("<>≤≥")
 
 def _comparisons_of_numbers(tokens: list[Token]) -> list[Token]:
     """Comparison signs before a number ("< 14 WKS") stay, for abbreviations to read; the
-    rest are brackets ("<CHEST>") and go."""
+    rest are brackets ("<CHEST>", the placeholder "<NONE>") and go."""
     return [
         t
         for i, t in enumerate(tokens)
@@ -353,8 +353,8 @@ def normalized(value: object, lex: Lexicon) -> Normalized:
     # Spans must index the caller's text; a repair changes lengths, so spans then cover it all.
     if changed:
         raw = [t._replace(start=0, end=len(text)) for t in raw]
-    raw = _drop_protocol_numbers(raw)
-    split, glued = _split_glued(_comparisons_of_numbers(raw), lex, text)
+    raw = _comparisons_of_numbers(_drop_protocol_numbers(raw))
+    split, glued = _split_glued(raw, lex, text)
     expanded, applied = _expand_fully(split, lex, text)
     applied = glued + applied
     kept = _drop_stray_symbols(expanded)
@@ -372,8 +372,7 @@ def normalized(value: object, lex: Lexicon) -> Normalized:
         # The completed word may be abbreviated or finish a longer pattern ("w contr").
         expanded, again = _expand_fully(expanded, lex, text)
         truncation += again
-    # Brackets around a placeholder ("<NONE>") are not words of it.
-    words = tuple(t.text for t in raw if t.text not in _COMPARISONS)
+    words = tuple(t.text for t in raw)
     # A description needs a word: numbers and punctuation alone describe no procedure.
     placeholder = (
         not expanded or words in lex.placeholders or not any(t.text.isalpha() for t in expanded)

@@ -431,7 +431,7 @@ CASES = [
     ),
     (
         # A bone PET is a sodium fluoride study of the bone, not oncologic FDG (PAR494,
-        # PAR813, IMP20, IMP22).
+        # PAR446, IMP20, IMP22).
         "PT/CT BONE SKULL BASE TO MID THIGH",
         "CT",
         {
