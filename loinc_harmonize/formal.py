@@ -7,7 +7,8 @@ function here is total: arbitrary text gives a (possibly empty) parts dict, neve
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import cache, partial
 
 from loinc_harmonize.vocab import Vocabulary
 
@@ -474,6 +475,21 @@ def parts_from_formal_name(
     parts.update(parse_system(system, vocab))
     parts.update(parse_method(method, vocab))
     return parts
+
+
+def formal_name_reader(vocab: Vocabulary) -> Callable[[str, str, str], dict[str, object]]:
+    """``parts_from_formal_name`` that reads each axis value once: a release's codes repeat
+    them (LOINC's 7,403 radiology codes have about 2,200 components, 1,300 systems and 200
+    methods), and reading them is most of loading a playbook."""
+    component = cache(parse_component)
+    system = cache(partial(parse_system, vocab=vocab))
+    method = cache(partial(parse_method, vocab=vocab))
+
+    def read(component_text: str, system_text: str, method_text: str) -> dict[str, object]:
+        # A fresh dict per code: the cached ones are shared.
+        return {**component(component_text), **system(system_text), **method(method_text)}
+
+    return read
 
 
 def body_system(regions: tuple[str, ...], vocab: Mapping[str, int] | None = None) -> str:

@@ -29,7 +29,7 @@ from loinc_harmonize.exceptions import (
     UnknownCodeError,
     located,
 )
-from loinc_harmonize.formal import body_system, parts_from_formal_name
+from loinc_harmonize.formal import body_system, formal_name_reader
 from loinc_harmonize.models import PART_FIELDS, TUPLE_FIELDS, Procedure
 from loinc_harmonize.vocab import Vocabulary, data_dir, load_vocabulary, read_tsv
 
@@ -362,6 +362,7 @@ def _procedures_from_table(
     scales = _column(frame, "scale_typ")
     synonyms = _synonyms(frame, names)
     procedures: dict[str, Procedure] = {}
+    read_parts = formal_name_reader(vocab)
     for i, (code, name, comp, system, method, status, first, scale) in enumerate(
         zip(
             codes,
@@ -377,7 +378,7 @@ def _procedures_from_table(
     ):
         if not code or code in procedures:
             continue
-        parts = parts_from_formal_name(comp, system, method, vocab)
+        parts = read_parts(comp, system, method)
         procedures[code] = _build(
             parts,
             vocab,
@@ -555,7 +556,8 @@ def _status(value: str, where: str, index: int) -> str:
 
 
 def _build(parts: dict[str, Any], vocab: Vocabulary, **fields: Any) -> Procedure:
-    values = {k: v for k, v in parts.items() if k in Procedure.model_fields}
+    known = Procedure.model_fields  # read once: pydantic computes it on every access
+    values = {k: v for k, v in parts.items() if k in known}
     regions = tuple(values.get("region_imaged") or ())
     return Procedure(**values, body_system=body_system(regions, vocab.region_order), **fields)
 

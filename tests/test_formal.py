@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 from loinc_harmonize.formal import (
     aggregation_name,
     count_text,
+    formal_name_reader,
     parse_component,
     parse_method,
     parse_system,
+    parts_from_formal_name,
 )
 from loinc_harmonize.vocab import load_vocabulary
 
@@ -254,6 +256,22 @@ def test_component(component: str, expected: dict) -> None:
 
 def test_wo_contrast_has_no_substance() -> None:
     assert "pharmaceutical_substance" not in parse_component("Multisection^WO contrast")
+
+
+def test_formal_name_reader_reads_as_the_function_does_and_shares_no_result() -> None:
+    """Loading reads each axis value once; every code still gets parts of its own."""
+    read = formal_name_reader(VOCAB)
+    names = [
+        ("Views 2^W standing", "Lower extremity.right>Knee", "XR"),
+        ("Views 2^W standing", "Lower extremity.left>Knee", "XR"),
+        ("Multisection^WO & W contrast IV", "Chest", "CT.angio"),
+    ]
+    first = read(*names[0])
+    first["laterality"] = "Changed"
+    for name in names:
+        assert read(*name) == parts_from_formal_name(*name, VOCAB)
+    assert read(*names[0])["laterality"] == "Right"
+    assert read(*names[1])["laterality"] == "Left"
 
 
 @settings(max_examples=300, deadline=None)
