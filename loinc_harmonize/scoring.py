@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from loinc_harmonize.formal import count_text
+from loinc_harmonize.formal import SECTION_VIEWS, count_text
 from loinc_harmonize.models import (
     PART_FIELDS,
     Contribution,
@@ -521,6 +521,13 @@ class Scorer:
         if ours and ours == theirs:
             return self._make("view_type", "agree", f"views agree: {', '.join(sorted(ours))}")
         if not theirs:
+            # Radiographic views are covered by a code that names none ("XR Chest Views"); a
+            # nuclear acquisition or an ultrasound approach is another study ("perfusion").
+            kinds = sorted(ours & SECTION_VIEWS)
+            if kinds:
+                return self._make(
+                    "view_type", "missing", f"description says {', '.join(kinds)}; code does not"
+                )
             return None
         if not ours:
             return self._make(

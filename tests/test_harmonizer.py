@@ -463,6 +463,25 @@ def test_views_a_code_adds_to_the_described_ones_cost_their_share(fitted: Harmon
     assert upright.weight == pytest.approx(round(half + unsupported / 3, 4))
 
 
+def test_a_nuclear_acquisition_a_code_leaves_out_is_missing(fitted: Harmonizer) -> None:
+    # A code naming no views covers any radiographic view, but not perfusion imaging.
+    heart = Procedure(
+        code="views-nm-1", long_common_name="NM Heart Views", modality_type="NM", view_type=()
+    )
+    chest = Procedure(
+        code="views-xr-1", long_common_name="XR Chest Views", modality_type="XR", view_type=()
+    )
+
+    def view_type(description: str, modality: str, code: Procedure) -> Contribution | None:
+        parts = fitted.scorer_.part_contributions(parse(description, modality), code)
+        return next((p for p in parts if p.name == "view_type"), None)
+
+    perfusion = view_type("NM MYOCARDIAL PERFUSION", "NM", heart)
+    assert perfusion is not None and perfusion.outcome == "missing", perfusion
+    assert perfusion.weight == fitted.settings_.weight("view_type_missing") < 0
+    assert view_type("XR CHEST PA", "CR", chest) is None
+
+
 def test_procedures_outside_midrcs_mix_map_to_their_codes(
     reference_harmonizer: Harmonizer,
 ) -> None:
@@ -547,6 +566,8 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("IR DIALYSIS FISTULAGRAM", "XA"): "86391-0",  # RF AV fistula Views W contrast via ...
         # XR Chest 2 Views and Views Lateral-decubitus
         ("XR CHEST 2 VIEWS WITH DECUBITUS VIEWS", "CR"): "83024-0",
+        # PET+CT Heart perfusion W multiple studies at rest+W stress (not PET+CT Heart Views)
+        ("PET/CT HEART PERFUSION REST AND STRESS IMAGING", "CT"): "104868-5",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
