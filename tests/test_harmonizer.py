@@ -568,6 +568,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("XR CHEST 2 VIEWS WITH DECUBITUS VIEWS", "CR"): "83024-0",
         # PET+CT Heart perfusion W multiple studies at rest+W stress (not PET+CT Heart Views)
         ("PET/CT HEART PERFUSION REST AND STRESS IMAGING", "CT"): "104868-5",
+        # CTA Coronary arteries and Pulmonary arteries and Thoracic aorta W contrast IV: a
+        # triple rule-out, not the PE study its pulmonary arteries would otherwise imply
+        ("CT ANGIO CHEST TRIPLE RULE OUT", "CT"): "87842-1",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
