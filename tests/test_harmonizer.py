@@ -571,6 +571,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # CTA Coronary arteries and Pulmonary arteries and Thoracic aorta W contrast IV: a
         # triple rule-out, not the PE study its pulmonary arteries would otherwise imply
         ("CT ANGIO CHEST TRIPLE RULE OUT", "CT"): "87842-1",
+        # NM Liver and Biliary ducts and Gallbladder Views W cholecystokinin and W radionuclide IV
+        ("NM HEPATOBILIARY SCAN WITH CCK", "NM"): "43650-1",
+        ("US GALLBLADDER WITH CCK", "US"): "38022-0",  # US Gallbladder W cholecystokinin
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
