@@ -3842,4 +3842,41 @@ CASES = [
         },
     ),
     ("JCCI CT C/A", "CT", {"modality_type": "CT", "region_imaged": ("Chest", "Abdomen")}),
+    # A radiograph's acute abdominal series is the abdomen supine and upright and the chest;
+    # a CT of the acute abdomen is of the abdomen.
+    (
+        "XR ACUTE ABDOMINAL SERIES",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Abdomen", "Chest"),
+            "view_type": ("Supine", "Upright"),
+            "view_count": (2, None),
+        },
+    ),
+    ("CT ACUTE ABDOMEN", "CT", {"modality_type": "CT", "region_imaged": ("Abdomen",)}),
+    # A triple rule-out images the coronary and pulmonary arteries and the thoracic aorta.
+    (
+        "CTA TRIPLE RULE OUT",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Coronary arteries", "Pulmonary arteries", "Aorta.thoracic"),
+            "timing": "W",
+        },
+    ),
+    # Sincalide (Kinevac) is the cholecystokinin analogue LOINC names as a challenge.
+    (
+        "NM HIDA WITH KINEVAC",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Liver", "Biliary ducts", "Gallbladder"),
+            "timing": "W",
+            "maneuver": ("Sincalide",),
+        },
+    ),
 ]
