@@ -3879,4 +3879,28 @@ CASES = [
             "maneuver": ("Sincalide",),
         },
     ),
+    # The aorta named before its part, as order lists write it.
+    (
+        "CTA AORTA THORACIC",
+        "CT",
+        {
+            "modality_type": "CT",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Aorta.thoracic",),
+            "timing": "W",
+        },
+    ),
+    # A cholangiogram images the bile ducts; through a T-tube, with the contrast it gives.
+    (
+        "T-TUBE CHOLANGIOGRAM",
+        "RF",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Biliary ducts",),
+            "timing": "W",
+            "pharmaceutical_substance": "contrast via T-tube",
+        },
+    ),
 ]

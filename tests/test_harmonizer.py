@@ -574,6 +574,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # NM Liver and Biliary ducts and Gallbladder Views W cholecystokinin and W radionuclide IV
         ("NM HEPATOBILIARY SCAN WITH CCK", "NM"): "43650-1",
         ("US GALLBLADDER WITH CCK", "US"): "38022-0",  # US Gallbladder W cholecystokinin
+        ("CTA AORTA THORACIC", "CT"): "82709-7",  # CTA Thoracic Aorta
+        # RF Biliary ducts and Gallbladder Views W contrast via T-tube
+        ("T-TUBE CHOLANGIOGRAM", "RF"): "30647-2",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
