@@ -3903,4 +3903,28 @@ CASES = [
             "pharmaceutical_substance": "contrast via T-tube",
         },
     ),
+    # Contrast as order lists also write it: "+C", "pre and post", and a CT "plain" (not a
+    # radiograph's plain film).
+    ("CT CHEST +C", "CT", {"modality_type": "CT", "region_imaged": ("Chest",), "timing": "W"}),
+    (
+        "CT ABD PELVIS PRE AND POST CONTRAST",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Abdomen", "Pelvis"), "timing": "WO & W"},
+    ),
+    (
+        "MRI BRAIN PRE/POST GAD",
+        "MR",
+        {
+            "modality_type": "MR",
+            "region_imaged": ("Head",),
+            "imaging_focus": ("Brain",),
+            "timing": "WO & W",
+        },
+    ),
+    (
+        "CAP PLAIN ER",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Chest", "Abdomen", "Pelvis"), "timing": "WO"},
+    ),
+    ("XR CHEST PLAIN FILM", "CR", {"modality_type": "XR", "region_imaged": ("Chest",)}),
 ]
