@@ -148,6 +148,8 @@ def _drop_protocol_numbers(tokens: list[Token]) -> list[Token]:
 
 #: Longest word tried as two glued words (the rules' words are short; this bounds the cost).
 _MAX_GLUED = 32
+#: A number glued to the word it counts ("3VW", "2VWS").
+_COUNTED_WORD = re.compile(r"(\d+)([a-z]{2,})")
 
 
 def _split_glued(
@@ -159,14 +161,20 @@ def _split_glued(
     applied: list[Applied] = []
     for token in tokens:
         word = token.text
-        if not 5 <= len(word) <= _MAX_GLUED or not word.isalpha() or word in lexicon.known_words:
+        if word in lexicon.known_words:
             out.append(token)
             continue
-        splits = [
-            (word[:i], word[i:])
-            for i in range(3, len(word) - 1)
-            if word[:i] in lexicon.known_words and word[i:] in lexicon.known_words
-        ]
+        counted = _COUNTED_WORD.fullmatch(word)
+        if counted and counted.group(2) in lexicon.known_words:
+            splits = [counted.groups()]  # "3VW" -> "3 vw", as "3 VW" is written
+        elif 5 <= len(word) <= _MAX_GLUED and word.isalpha():
+            splits = [
+                (word[:i], word[i:])
+                for i in range(3, len(word) - 1)
+                if word[:i] in lexicon.known_words and word[i:] in lexicon.known_words
+            ]
+        else:
+            splits = []
         if len(splits) != 1:
             out.append(token)
             continue

@@ -3927,4 +3927,33 @@ CASES = [
         {"modality_type": "CT", "region_imaged": ("Chest", "Abdomen", "Pelvis"), "timing": "WO"},
     ),
     ("XR CHEST PLAIN FILM", "CR", {"modality_type": "XR", "region_imaged": ("Chest",)}),
+    # "B/L" is bilateral, not its "L"; a count glued to its word is read as written apart,
+    # and so is a protocol's number glued to the region it names ("1CAP").
+    (
+        "XR KNEE B/L",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Knee",),
+            "laterality": "Bilateral",
+        },
+    ),
+    (
+        "XR HAND LT 3VW",
+        "DX",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Upper extremity",),
+            "imaging_focus": ("Hand",),
+            "laterality": "Left",
+            "view_aggregation": "3 views",
+            "view_count": (3, 3),
+        },
+    ),
+    (
+        "Thorax^1CAP_W_IRIS (Adult)",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Chest", "Abdomen", "Pelvis"), "timing": "W"},
+    ),
 ]

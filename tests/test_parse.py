@@ -464,6 +464,12 @@ def test_a_glued_word_is_split_with_an_audit_rule() -> None:
     # A word the rules know whole is not split, though both halves are words ("out side").
     assert normalize("CT CHEST OUTSIDE READ").text == "ct chest outside read"
     assert normalize("TRIPLE RULEOUT").text == normalize("TRIPLE RULE OUT").text
+    # A number glued to a word it counts is split from it, with the same audit rule; a
+    # single letter stays ("18F" is fluorine-18, "3D" three-dimensional).
+    counted = normalize("XR HAND 3VW")
+    assert counted.text == normalize("XR HAND 3 VW").text == "xr hand 3 views"
+    assert ("3VW", "3 vw") in [(r.before, r.after) for r in counted.rules if r.rule_id == "GLUED"]
+    assert normalize("PET 18F FDG").text.split()[1] == "18f"
 
 
 def test_a_word_split_by_a_stray_space_is_joined_with_an_audit_rule() -> None:
