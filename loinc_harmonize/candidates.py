@@ -35,6 +35,8 @@ _FEATURE_FIELDS = (
     "view_count",
 )
 _feature_inputs = attrgetter(*_FEATURE_FIELDS)
+#: The feature of "Views": any number of views.
+_OPEN_VIEWS = "views=(1, None)"
 
 
 def part_features(parts: ParsedDescription | Procedure) -> list[str]:
@@ -360,7 +362,8 @@ class CandidateIndex:
         self.feature_count = np.zeros(len(self.procedures), dtype=np.float32)
         for i, procedure in enumerate(self.procedures):
             features = part_features(procedure)
-            self.feature_count[i] = len(features)
+            # "Views" (any number) claims no count a description must support.
+            self.feature_count[i] = len(features) - (_OPEN_VIEWS in features)
             for feature in features:
                 by_feature.setdefault(feature, []).append(i)
         self.codes_with_feature = {
@@ -466,7 +469,8 @@ class Agreement(NamedTuple):
 
 
 def _supported(shared: np.ndarray, features: np.ndarray) -> np.ndarray:
-    return np.flatnonzero((features == shared) & (shared > 0))
+    # More shared than claimed: the description shares the open "Views" the code leaves out.
+    return np.flatnonzero((features <= shared) & (shared > 0))
 
 
 #: Feature combinations whose agreement counts are kept (a cache, cleared when full).

@@ -744,6 +744,10 @@ def test_the_most_specific_supported_code_is_ranked_even_when_its_words_are_far(
     ).fit()
     ranked = [c.code for c in without.map("CT LUNG NODULE F/U", "CT").candidates]
     assert "24627-2" not in ranked  # the text alone does not bring it to the shortlist
+    # "Views" (any number) claims no count: XR Abdomen Views is supported by a radiograph of
+    # the small bowel, which no XR code names, while "Right lateral and Left lateral" is not.
+    bowel = reference_harmonizer.map("XR SMALL BOWEL", "DX")
+    assert bowel.loinc_code == "37636-8", bowel.explain()
 
 
 @pytest.mark.parametrize(
