@@ -53,6 +53,9 @@ class Vocabulary:
     #: Foci that are part of another focus their names do not show (``Aorta.abdominal`` is one
     #: of the ``Abdominal vessels``).
     focus_within: dict[str, str] = field(default_factory=dict)
+    #: Guided actions LOINC names two ways (``Change`` and ``Replacement`` of a catheter are
+    #: its ``Exchange``), to the one compared.
+    action_same_as: dict[str, str] = field(default_factory=dict)
     #: ``broader_foci`` of each focus asked about (a cache: every focus meets many codes).
     _broader: dict[str, frozenset[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -116,6 +119,18 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     dicom_subtypes = {r["token"]: r["value"] for r in mod_rows if r["kind"] == "dicom_subtype"}
     same_as = {r["name"]: r["same_as"] for r in region_rows if r.get("same_as")}
     within = {r["name"]: r["within"] for r in region_rows if r.get("within")}
+    action_rows = read_tsv(root / "guidance_actions.tsv", ("id", "name", "same_as"))
+    actions = {r["name"]: r["same_as"] for r in action_rows}
     return Vocabulary(
-        types, subtypes, dicom, parent, order, vessels, dicom_subtypes, root, same_as, within
+        types,
+        subtypes,
+        dicom,
+        parent,
+        order,
+        vessels,
+        dicom_subtypes,
+        root,
+        same_as,
+        within,
+        actions,
     )

@@ -577,6 +577,13 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("CTA AORTA THORACIC", "CT"): "82709-7",  # CTA Thoracic Aorta
         # RF Biliary ducts and Gallbladder Views W contrast via T-tube
         ("T-TUBE CHOLANGIOGRAM", "RF"): "30647-2",
+        # LOINC's change, replacement and exchange of a catheter are one action: RF Guidance
+        # for change of dialysis catheter ...; CT Guidance for percutaneous replacement of
+        # drainage catheter of Abdomen
+        ("IR DIALYSIS CATHETER EXCHANGE", "XA"): "43558-6",
+        ("CT GUIDED DRAIN EXCHANGE ABDOMEN", "CT"): "52790-3",
+        # Guidance for placement of tunneled CV catheter without port in Chest
+        ("IR TUNNELED DIALYSIS CATHETER PLACEMENT", "XA"): "87113-7",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)

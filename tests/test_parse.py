@@ -332,6 +332,7 @@ def test_case_and_spacing_do_not_change_parts(description: str, variant: int) ->
         "regions.tsv",
         "modalities.tsv",
         "part_types.tsv",
+        "guidance_actions.tsv",
         "series_lexicon.tsv",
     ],
 )
