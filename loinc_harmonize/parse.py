@@ -139,6 +139,9 @@ def _choose_modality(
     flags: list[str] = []
     if "PT+CT" in text_kinds:
         text_kinds = ["PT+CT", *[k for k in text_kinds if k not in ("PT", "CT", "PT+CT")]]
+    elif {"PT", "NM"} <= set(text_kinds):
+        # "NM PET VIABILITY": nuclear medicine's department names the PET it performs.
+        text_kinds = ["PT", *[k for k in text_kinds if k != "PT"]]
     if not allowed:
         return (text_kinds[0] if text_kinds else None), tuple(text_kinds), flags
     hybrid_tag = {"CT", "PT"} <= set(tags) or "CTPT" in tags

@@ -28,7 +28,12 @@ _MEMO_LIMIT = 20_000
 
 
 _parts_key = attrgetter(
-    *PART_FIELDS, "view_count", "compatible_modalities", "names_contrast", "names_guidance_object"
+    *PART_FIELDS,
+    "view_count",
+    "compatible_modalities",
+    "modality_from_text",
+    "names_contrast",
+    "names_guidance_object",
 )
 
 
@@ -107,7 +112,12 @@ class Scorer:
         self._fields: tuple[_Fields, ...] = (
             _fields(
                 (self._modality, self._subtype),
-                ("modality_type", "compatible_modalities", "modality_subtype"),
+                (
+                    "modality_type",
+                    "compatible_modalities",
+                    "modality_from_text",
+                    "modality_subtype",
+                ),
                 ("modality_type", "modality_subtype"),
             ),
             _fields((self._region,), ("region_imaged",), ("region_imaged",)),
@@ -349,7 +359,12 @@ class Scorer:
         if c.modality_type == p.modality_type:
             return self._make("modality", "agree", f"modality agrees: {c.modality_type}")
         allowed = p.compatible_modalities
-        if c.modality_type in allowed:
+        # The tag allows a nuclear or PET code beside its own; a modality the text names
+        # rules out a code that shares no modality with it ("NM ESOPHAGEAL TRANSIT": not PT).
+        text_says_other = p.modality_from_text == p.modality_type and not (
+            set(p.modality_type.split("+")) & set(c.modality_type.split("+"))
+        )
+        if c.modality_type in allowed and not text_says_other:
             return Contribution(
                 name="modality",
                 weight=0.0,

@@ -3956,4 +3956,10 @@ CASES = [
         "CT",
         {"modality_type": "CT", "region_imaged": ("Chest", "Abdomen", "Pelvis"), "timing": "W"},
     ),
+    # Nuclear medicine's department names the PET it performs: the PET is the modality.
+    (
+        "NM PET VIABILITY",
+        "NM",
+        {"modality_type": "PT", "timing": "W", "reason_for_exam": "Tissue viability"},
+    ),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -975,6 +976,23 @@ def test_deterministic_across_hash_seeds() -> None:
         )
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def test_a_result_does_not_depend_on_what_was_mapped_before(reference: Playbook) -> None:
+    """The scorer memoizes comparisons by what they read: descriptions that parse alike but
+    for the modality only their text names must not share them."""
+    pairs = [
+        ("ESOPHAGEAL TRANSIT", "NM"),  # tag only: a PET code is allowed
+        ("NM ESOPHAGEAL TRANSIT", "NM"),  # the text says NM: the PET code conflicts
+        ("CHEST 1 VIEW", "RF"),
+        ("XR CHEST 1 VIEW", "RF"),
+    ]
+    alone = [Harmonizer(reference).fit().map(d, m).to_json() for d, m in pairs]
+    one = Harmonizer(reference).fit()
+    assert [one.map(d, m).to_json() for d, m in pairs] == alone
+    backwards = Harmonizer(reference).fit()
+    assert [backwards.map(d, m).to_json() for d, m in reversed(pairs)] == alone[::-1]
+    assert json.loads(alone[1])["long_common_name"].startswith("NM Esophagus")
 
 
 def test_shared_across_threads_with_caches_clearing() -> None:
