@@ -3960,6 +3960,65 @@ CASES = [
     (
         "NM PET VIABILITY",
         "NM",
-        {"modality_type": "PT", "timing": "W", "reason_for_exam": "Tissue viability"},
+        {
+            "modality_type": "PT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart",),
+            "timing": "W",
+            "reason_for_exam": "Tissue viability",
+        },
+    ),
+    # Tracers as nuclear medicine writes them; a viability study is of the heart; a diuretic
+    # renogram is coded by its furosemide, the MAG3 being the radionuclide LOINC leaves open.
+    (
+        "NM THALLIUM VIABILITY",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart",),
+            "timing": "W",
+            "pharmaceutical_substance": "Tl-201",
+            "reason_for_exam": "Tissue viability",
+        },
+    ),
+    (
+        "NM RENAL SCAN MAG3 WITH LASIX",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Kidney",),
+            "timing": "W",
+            "pharmaceutical_substance": "furosemide + radionuclide",
+        },
+    ),
+    (
+        "NM RENAL SCAN MAG3",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Kidney",),
+            "timing": "W",
+            "pharmaceutical_substance": "Tc-99m Mertiatide",
+        },
+    ),
+    # A cardiac sarcoidosis PET is of the heart, for sarcoidosis (not the oncologic study).
+    (
+        "PET CARDIAC SARCOIDOSIS",
+        "PT",
+        {
+            "modality_type": "PT",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Heart",),
+            "timing": "W",
+            "reason_for_exam": "Sarcoidosis",
+        },
+    ),
+    (
+        "NM SHUNTOGRAM",
+        "NM",
+        {"modality_type": "NM", "timing": "W", "reason_for_exam": "Shunt patency"},
     ),
 ]

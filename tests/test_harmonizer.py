@@ -585,6 +585,10 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("CT GUIDED DRAIN EXCHANGE ABDOMEN", "CT"): "52790-3",
         # Guidance for placement of tunneled CV catheter without port in Chest
         ("IR TUNNELED DIALYSIS CATHETER PLACEMENT", "XA"): "87113-7",
+        ("PET CARDIAC SARCOIDOSIS", "PT"): "81564-7",  # PT Heart for sarcoidosis
+        ("NM RENAL SCAN MAG3", "NM"): "39746-3",  # NM Kidney Views W Tc-99m Mertiatide IV
+        ("NM RENAL SCAN MAG3 WITH LASIX", "NM"): "43461-3",  # NM Kidney Views W furosemide IV
+        ("NM XENON VENTILATION", "NM"): "46361-2",  # NM Lung Ventilation W Xe-133 IH
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
