@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from loinc_harmonize import normalize, parse
 from loinc_harmonize.exceptions import PlaybookFormatError
+from loinc_harmonize.models import PART_FIELDS, ParsedDescription
 from loinc_harmonize.playbook import Playbook
 from loinc_harmonize.rules import IMPLICATION_MODES, default_lexicon, load_lexicon, tokenize
 from loinc_harmonize.vocab import data_dir, read_tsv
@@ -453,6 +454,31 @@ def test_a_bad_implication_is_an_error_naming_file_row_and_column(
     table.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(PlaybookFormatError, match=rf"implications.tsv, row 4, column '{column}'"):
         load_lexicon(folder)
+
+
+def _parts(parsed: ParsedDescription) -> list[object]:
+    return [getattr(parsed, f) for f in (*PART_FIELDS, "view_count")]
+
+
+def test_an_acute_abdominal_series_is_the_abdomen_supine_and_upright_and_the_chest() -> None:
+    series = parse("XR ACUTE ABDOMINAL SERIES", "CR")
+    assert _parts(series) == _parts(parse("XR ABDOMEN SUPINE AND ERECT WITH CHEST", "DX"))
+    assert series.region_imaged == ("Abdomen", "Chest")
+
+
+@pytest.mark.parametrize("part", ["thoracic", "abdominal"])
+def test_the_aorta_named_before_its_part_is_that_part(part: str) -> None:
+    # Order lists write "AORTA THORACIC" as LOINC writes "Thoracic aorta".
+    named_after = parse(f"CTA AORTA {part.upper()}", "CT")
+    assert named_after.imaging_focus == parse(f"CTA {part.upper()} AORTA", "CT").imaging_focus
+    assert named_after.imaging_focus == (f"Aorta.{part}",)
+
+
+def test_a_diuretic_renograms_tracer_leaves_it_coded_by_its_furosemide() -> None:
+    # LOINC's code gives the furosemide and leaves the radionuclide open: MAG3 is that one.
+    named = parse("NM RENAL SCAN MAG3 WITH LASIX", "NM")
+    assert named.pharmaceutical_substance == "furosemide + radionuclide"
+    assert _parts(named) == _parts(parse("NM RENAL SCAN WITH LASIX", "NM"))
 
 
 def test_a_glued_word_is_split_with_an_audit_rule() -> None:
