@@ -3983,6 +3983,17 @@ CASES = [
             "reason_for_exam": "Sarcoidosis",
         },
     ),
+    # A groin's and an abdominal wall's hernias are of them.
+    (
+        "US INGUINAL HERNIA RIGHT",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Pelvis",),
+            "imaging_focus": ("Groin",),
+            "laterality": "Right",
+        },
+    ),
     (
         "NM SHUNTOGRAM",
         "NM",

@@ -589,6 +589,8 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("NM RENAL SCAN MAG3", "NM"): "39746-3",  # NM Kidney Views W Tc-99m Mertiatide IV
         ("NM RENAL SCAN MAG3 WITH LASIX", "NM"): "43461-3",  # NM Kidney Views W furosemide IV
         ("NM XENON VENTILATION", "NM"): "46361-2",  # NM Lung Ventilation W Xe-133 IH
+        ("US INGUINAL HERNIA RIGHT", "US"): "103914-8",  # US Groin - right
+        ("US VENTRAL HERNIA", "US"): "39494-0",  # US Abdominal wall
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
