@@ -591,6 +591,7 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("NM XENON VENTILATION", "NM"): "46361-2",  # NM Lung Ventilation W Xe-133 IH
         ("US INGUINAL HERNIA RIGHT", "US"): "103914-8",  # US Groin - right
         ("US VENTRAL HERNIA", "US"): "39494-0",  # US Abdominal wall
+        ("XR HIPS AP AND FROG", "CR"): "37092-4",  # XR Hip - bilateral AP and Lateral frog
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)

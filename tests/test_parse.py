@@ -481,6 +481,19 @@ def test_a_diuretic_renograms_tracer_leaves_it_coded_by_its_furosemide() -> None
     assert _parts(named) == _parts(parse("NM RENAL SCAN WITH LASIX", "NM"))
 
 
+@pytest.mark.parametrize("plural", ["KNEES", "HIPS", "FEET", "HANDS", "ANKLES", "WRISTS"])
+def test_a_paired_part_named_in_the_plural_is_both(plural: str) -> None:
+    parsed = parse(f"XR {plural}", "CR")
+    assert parsed.laterality == "Bilateral" and len(parsed.imaging_focus) == 1, parsed
+
+
+def test_a_patients_position_in_the_scanner_names_no_part() -> None:
+    # "Feet first" is how the patient lies, not the feet imaged.
+    parsed = parse("Thorax^TRAUMA_CAP_WITH_FEET_FIRST (Adult)", "CT")
+    assert parsed.imaging_focus == () and parsed.laterality is None
+    assert parsed.region_imaged == ("Chest", "Abdomen", "Pelvis")
+
+
 def test_a_glued_word_is_split_with_an_audit_rule() -> None:
     done = normalize("ChestPA WALL")
     assert done.text == "chest pa wall"
