@@ -592,6 +592,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("US INGUINAL HERNIA RIGHT", "US"): "103914-8",  # US Groin - right
         ("US VENTRAL HERNIA", "US"): "39494-0",  # US Abdominal wall
         ("XR HIPS AP AND FROG", "CR"): "37092-4",  # XR Hip - bilateral AP and Lateral frog
+        # RF Guidance for intussusception reduction of Gastrointestinal tract: the enema's
+        # colon is part of the tract (regions.tsv, column within), not another focus
+        ("FL AIR ENEMA REDUCTION OF INTUSSUSCEPTION", "RF"): "106828-7",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
