@@ -594,7 +594,7 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("XR HIPS AP AND FROG", "CR"): "37092-4",  # XR Hip - bilateral AP and Lateral frog
         # RF Guidance for intussusception reduction of Gastrointestinal tract: the enema's
         # colon is part of the tract (regions.tsv, column within), not another focus
-        ("FL AIR ENEMA REDUCTION OF INTUSSUSCEPTION", "RF"): "106828-7",
+        ("FL CONTRAST ENEMA INTUSSUSCEPTION REDUCTION", "RF"): "106828-7",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
