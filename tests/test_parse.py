@@ -501,6 +501,8 @@ def test_a_glued_word_is_split_with_an_audit_rule() -> None:
     assert (glued.before, glued.after, glued.span) == ("ChestPA", "chest pa", (0, 7))
     # A word with no split into two known words stays as it is.
     assert normalize("BLUECORAL").text == "bluecoral"
+    # A protocol's words glued in camel case split as any glued words ("routine" is a word).
+    assert normalize("CT ThoraxRoutine").text == "ct chest routine"
     # A word the rules know whole is not split, though both halves are words ("out side").
     assert normalize("CT CHEST OUTSIDE READ").text == "ct chest outside read"
     assert normalize("TRIPLE RULEOUT").text == normalize("TRIPLE RULE OUT").text
