@@ -156,7 +156,8 @@ def _split_glued(
     tokens: list[Token], lexicon: Lexicon, original: str
 ) -> tuple[list[Token], list[Applied]]:
     """Split a word the rules do not know into the two words they do, when only one split
-    does it (``CHESTPA`` -> ``chest pa``, ``ABDPEL`` -> ``abd pel``)."""
+    does it (``CHESTPA`` -> ``chest pa``, ``ABDPEL`` -> ``abd pel``), and a number from the
+    word it is glued to (``3VW`` -> ``3 vw``)."""
     out: list[Token] = []
     applied: list[Applied] = []
     for token in tokens:

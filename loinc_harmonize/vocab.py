@@ -122,15 +122,15 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     action_rows = read_tsv(root / "guidance_actions.tsv", ("id", "name", "same_as"))
     actions = {r["name"]: r["same_as"] for r in action_rows}
     return Vocabulary(
-        types,
-        subtypes,
-        dicom,
-        parent,
-        order,
-        vessels,
-        dicom_subtypes,
-        root,
-        same_as,
-        within,
-        actions,
+        modality_types=types,
+        modality_subtypes=subtypes,
+        dicom_modalities=dicom,
+        region_parent=parent,
+        region_order=order,
+        vessels=vessels,
+        dicom_subtypes=dicom_subtypes,
+        folder=root,
+        focus_same_as=same_as,
+        focus_within=within,
+        action_same_as=actions,
     )

@@ -494,6 +494,15 @@ def test_a_patients_position_in_the_scanner_names_no_part() -> None:
     assert parsed.region_imaged == ("Chest", "Abdomen", "Pelvis")
 
 
+def test_a_change_is_an_exchange_only_of_something_placed() -> None:
+    # LOINC's change, replacement and exchange of a catheter are one action ...
+    tube = parse("IR G TUBE CHANGE", "XA")
+    assert tube.guidance_for_action == "Exchange" and tube.guidance_for_object
+    # ... but a change with nothing to exchange is no procedure.
+    for description in ("CT CHEST INTERVAL CHANGE", "US RENAL CHANGE IN CREATININE"):
+        assert parse(description, description[:2]).guidance_for_action is None, description
+
+
 def test_a_glued_word_is_split_with_an_audit_rule() -> None:
     done = normalize("ChestPA WALL")
     assert done.text == "chest pa wall"
