@@ -595,6 +595,13 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # RF Guidance for intussusception reduction of Gastrointestinal tract: the enema's
         # colon is part of the tract (regions.tsv, column within), not another focus
         ("FL CONTRAST ENEMA INTUSSUSCEPTION REDUCTION", "RF"): "106828-7",
+        # CT scanogram Lower extremity - bilateral for leg measurement WO contrast
+        ("CT SCANOGRAM", "CT"): "78973-5",
+        # DXA Cervical and thoracic and lumbar spine Views for vertebral fracture
+        ("DXA VERTEBRAL FRACTURE ASSESSMENT", "DX"): "83051-3",
+        # DXA Skeletal system.axial Views for bone density
+        ("BONE DENSITOMETRY AXIAL", "DX"): "83012-5",
+        ("XR MASTOIDS", "CR"): "26139-6",  # XR Mastoid - bilateral Views
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
