@@ -503,6 +503,12 @@ def test_a_change_is_an_exchange_only_of_something_placed() -> None:
         assert parse(description, description[:2]).guidance_for_action is None, description
 
 
+def test_with_a_technique_is_no_contrast() -> None:
+    # "With" alone is contrast in order lists ("CT CHEST WITH"); with DTI it is not.
+    assert parse("MRI BRAIN WITH DTI", "MR").timing is None
+    assert parse("MRI BRAIN WITH CONTRAST AND DTI", "MR").timing == "W"
+
+
 def test_a_glued_word_is_split_with_an_audit_rule() -> None:
     done = normalize("ChestPA WALL")
     assert done.text == "chest pa wall"
