@@ -431,7 +431,10 @@ def test_an_action_that_is_a_kind_of_the_other_is_partial_agreement(fitted: Harm
         assert part.outcome == "partial" and part.weight == pytest.approx(agree / 2), part
     # The action named exactly still earns the whole weight, and another action none.
     assert guidance("CT GUIDED RFA LIVER", radiofrequency).weight == agree
-    assert guidance("CT GUIDED RFA LIVER", biopsy).outcome == "conflict"
+    conflict = guidance("CT GUIDED RFA LIVER", biopsy)
+    assert conflict.outcome == "conflict"
+    # A code for another action costs (a drain's exchange is not its placement).
+    assert conflict.weight == fitted.settings_.weight("guidance_conflict") < 0
 
 
 def test_views_a_code_adds_to_the_described_ones_cost_their_share(fitted: Harmonizer) -> None:
@@ -602,6 +605,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # DXA Skeletal system.axial Views for bone density
         ("BONE DENSITOMETRY AXIAL", "DX"): "83012-5",
         ("XR MASTOIDS", "CR"): "26139-6",  # XR Mastoid - bilateral Views
+        # RF Guidance for percutaneous replacement of drainage catheter of Biliary ducts and
+        # Gallbladder, not the drainage and placement of one
+        ("IR BILIARY DRAIN EXCHANGE", "XA"): "72545-7",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
