@@ -558,9 +558,6 @@ def _status(value: str, where: str, index: int) -> str:
 def _build(parts: dict[str, Any], vocab: Vocabulary, **fields: Any) -> Procedure:
     known = Procedure.model_fields  # read once: pydantic computes it on every access
     values = {k: v for k, v in parts.items() if k in known}
-    action = values.get("guidance_for_action")
-    if action in vocab.action_same_as:
-        values["guidance_for_action"] = vocab.action_same_as[action]
     regions = tuple(values.get("region_imaged") or ())
     return Procedure(**values, body_system=body_system(regions, vocab.region_order), **fields)
 

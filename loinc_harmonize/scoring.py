@@ -594,8 +594,9 @@ class Scorer:
         )
 
     def _guidance(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
-        ours = p.guidance_for_action
-        theirs = c.guidance_for_action
+        same_as = self.vocabulary.action_same_as.get  # Replacement -> Exchange: one action
+        ours = same_as(p.guidance_for_action or "", p.guidance_for_action)
+        theirs = same_as(c.guidance_for_action or "", c.guidance_for_action)
         if ours == "Guidance" and theirs:
             return self._make("guidance", "agree", f"guided procedure: {theirs}")
         if not ours and _objects_match(

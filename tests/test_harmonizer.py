@@ -408,15 +408,19 @@ def test_the_guidance_object_named_is_compared_word_by_word(
     assert harmonizer.map("IR IVC FILTER REMOVAL", "XA").loinc_code == "87093-1"
 
 
+def guided(code: str, action: str, modality: str = "CT", thing: str | None = None) -> Procedure:
+    """A guided procedure's code, written here as LOINC has them (no core code is one)."""
+    return Procedure(
+        code=code,
+        long_common_name=f"{modality} Guidance for {action.lower()} of {thing or 'Liver'}",
+        modality_type=modality,
+        guidance_for_action=action,
+        guidance_for_object=thing,
+    )
+
+
 def test_an_action_that_is_a_kind_of_the_other_is_partial_agreement(fitted: Harmonizer) -> None:
     # No core code is guided ablation: the codes are written here, as LOINC has them.
-    def guided(code: str, action: str) -> Procedure:
-        return Procedure(
-            code=code,
-            long_common_name=f"CT Guidance for {action.lower()} of Liver",
-            modality_type="CT",
-            guidance_for_action=action,
-        )
 
     def guidance(description: str, code: Procedure) -> Contribution:
         parts = fitted.scorer_.part_contributions(parse(description, "CT"), code)
@@ -435,6 +439,20 @@ def test_an_action_that_is_a_kind_of_the_other_is_partial_agreement(fitted: Harm
     assert conflict.outcome == "conflict"
     # A code for another action costs (a drain's exchange is not its placement).
     assert conflict.weight == fitted.settings_.weight("guidance_conflict") < 0
+
+
+def test_one_guided_action_loinc_names_three_ways_is_compared_as_one(fitted: Harmonizer) -> None:
+    # guidance_actions.tsv: a tube's change and replacement are its exchange. The codes keep
+    # LOINC's words; the scorer compares them as one, as it does a focus's two spellings.
+    described = parse("IR TUBE EXCHANGE", "XA")
+    for code, action in (
+        ("action-1", "Change"),
+        ("action-2", "Replacement"),
+        ("action-3", "Exchange"),
+    ):
+        parts = fitted.scorer_.part_contributions(described, guided(code, action, "RF", "Tube"))
+        guidance = next(p for p in parts if p.name == "guidance")
+        assert guidance.outcome == "agree", (action, guidance)
 
 
 def test_views_a_code_adds_to_the_described_ones_cost_their_share(fitted: Harmonizer) -> None:

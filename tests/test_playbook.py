@@ -176,24 +176,6 @@ def test_a_measured_result_is_kept_and_marked(tmp_path: Path) -> None:
     assert doc_only.fingerprint == plain.fingerprint
 
 
-GUIDED_TABLE = (
-    '"LOINC_NUM","COMPONENT","SYSTEM","METHOD_TYP","CLASS","LONG_COMMON_NAME"\n'
-    '"46371-1","Guidance for change of percutaneous tube^W contrast","XXX","XR","RAD",'
-    '"XR Guidance for change of percutaneous tube in Unspecified body region-- W contrast"\n'
-    '"24996-1","Guidance for percutaneous replacement of gastrostomy","Abdomen>Stomach","RF",'
-    '"RAD","RF Guidance for percutaneous replacement of gastrostomy of Stomach"\n'
-    '"87054-3","Guidance for exchange of nephrostomy tube","Abdomen>Kidney",'
-    '"{Imaging modality}","RAD","Guidance for exchange of nephrostomy tube of Kidney"\n'
-)
-
-
-def test_one_guided_action_loinc_names_three_ways_is_read_as_one(tmp_path: Path) -> None:
-    # guidance_actions.tsv: a catheter's change and replacement are its exchange.
-    playbook = load_playbook(write(tmp_path / "Loinc.csv", GUIDED_TABLE))
-    actions = {p.code: p.guidance_for_action for p in playbook}
-    assert actions == {"46371-1": "Exchange", "24996-1": "Exchange", "87054-3": "Exchange"}
-
-
 def test_filter_released_by_keeps_the_codes_loinc_had_then(tmp_path: Path) -> None:
     playbook = load_playbook(write(tmp_path / "Loinc.csv", RELEASED_TABLE))
     assert playbook["106845-1"].first_released == "2.81"
