@@ -387,12 +387,7 @@ class Scorer:
         if not ours:
             return self._make("region", "unsupported", f"code images {', '.join(sorted(theirs))}")
         if not theirs:
-            return Contribution(
-                name="region",
-                weight=0.0,
-                outcome="missing",
-                detail="code is for an unspecified body region",
-            )
+            return self._make("region", "missing", "code is for an unspecified body region")
         if ours == theirs:
             return self._make("region", "agree", f"region agrees: {', '.join(sorted(ours))}")
         shared = ours & theirs

@@ -504,6 +504,37 @@ def test_a_nuclear_acquisition_a_code_leaves_out_is_missing(fitted: Harmonizer) 
     assert view_type("XR CHEST PA", "CR", chest) is None
 
 
+def test_a_code_of_no_region_leaves_out_the_described_region(fitted: Harmonizer) -> None:
+    # Written here as LOINC has them: MR Soft tissue (region unspecified) and MR Pelvis.
+    described = parse("MRI PELVIS SOFT TISSUE W/O CONTRAST", "MR")
+    soft_tissue = Procedure(
+        code="region-1",
+        long_common_name="MR Soft tissue",
+        modality_type="MR",
+        imaging_focus=("Soft tissue",),
+    )
+    pelvis = Procedure(
+        code="region-2",
+        long_common_name="MR Pelvis",
+        modality_type="MR",
+        region_imaged=("Pelvis",),
+    )
+
+    def region(code: Procedure) -> Contribution:
+        parts = fitted.scorer_.part_contributions(described, code)
+        return next(p for p in parts if p.name == "region")
+
+    # The region is what researchers filter by: a code that drops it costs as much as one
+    # adding a focus (focus_unsupported), the mirror case.
+    missing = region(soft_tissue)
+    assert missing.outcome == "missing", missing
+    assert missing.weight == fitted.settings_.weight("region_missing") < 0
+    assert region(pelvis).outcome == "agree"
+    # A description naming no region pays nothing for a code naming none.
+    plain = fitted.scorer_.part_contributions(parse("MR SOFT TISSUE", "MR"), soft_tissue)
+    assert not [p for p in plain if p.name == "region"]
+
+
 def test_procedures_outside_midrcs_mix_map_to_their_codes(
     reference_harmonizer: Harmonizer,
 ) -> None:
@@ -626,6 +657,8 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # RF Guidance for percutaneous replacement of drainage catheter of Biliary ducts and
         # Gallbladder, not the drainage and placement of one
         ("IR BILIARY DRAIN EXCHANGE", "XA"): "72545-7",
+        # MR Pelvis WO contrast, not MR Soft tissue WO contrast (a code of no region)
+        ("MRI PELVIS SOFT TISSUE W/O CONTRAST", "MR"): "30673-8",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
