@@ -50,9 +50,10 @@ class Vocabulary:
     folder: Path = field(default_factory=data_dir)
     #: Focus names LOINC spells two ways (``Toes`` and ``Toe``), to the one compared.
     focus_same_as: dict[str, str] = field(default_factory=dict)
-    #: Foci that are part of another focus their names do not show (``Aorta.abdominal`` is one
-    #: of the ``Abdominal vessels``).
-    focus_within: dict[str, str] = field(default_factory=dict)
+    #: Foci that are part of others their names do not show (``Aorta.abdominal`` is one of the
+    #: ``Abdominal vessels``; the lumbar epidural space is of the lumbar spine and of the
+    #: spine's epidural space).
+    focus_within: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Guided actions LOINC names two ways (``Change`` and ``Replacement`` of a catheter are
     #: its ``Exchange``), to the one compared.
     action_same_as: dict[str, str] = field(default_factory=dict)
@@ -87,7 +88,7 @@ class Vocabulary:
         while todo:
             name = todo.pop()
             parents = [name.rsplit(".", 1)[0]] if "." in name else []
-            parents += [self.focus_within[name]] if name in self.focus_within else []
+            parents += self.focus_within.get(name, ())
             todo += [p for p in parents if p not in broader]
             broader.update(parents)
         return broader
@@ -118,7 +119,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     vessels = frozenset(r["name"] for r in region_rows if r["vascular"] == "yes")
     dicom_subtypes = {r["token"]: r["value"] for r in mod_rows if r["kind"] == "dicom_subtype"}
     same_as = {r["name"]: r["same_as"] for r in region_rows if r.get("same_as")}
-    within = {r["name"]: r["within"] for r in region_rows if r.get("within")}
+    within = {r["name"]: tuple(r["within"].split("|")) for r in region_rows if r.get("within")}
     action_rows = read_tsv(root / "guidance_actions.tsv", ("id", "name", "same_as"))
     actions = {r["name"]: r["same_as"] for r in action_rows}
     return Vocabulary(

@@ -3999,4 +3999,66 @@ CASES = [
         "NM",
         {"modality_type": "NM", "timing": "W", "reason_for_exam": "Shunt patency"},
     ),
+    # A spine injection's facet joint or epidural space is of the level named.
+    (
+        "FL EPIDURAL STEROID INJECTION LUMBAR",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Spine.lumbar epidural space",),
+            "guidance_for_action": "Injection",
+        },
+    ),
+    (
+        "IR ESI SPINE CERVICAL THORACIC",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Neck", "Chest"),
+            "imaging_focus": ("Spine.cervical epidural space", "Spine.thoracic epidural space"),
+            "guidance_for_action": "Injection",
+        },
+    ),
+    (
+        "FL GUIDED THORACIC FACET INJECTION",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Spine.thoracic facet joint",),
+            "guidance_for_action": "Injection",
+        },
+    ),
+    (
+        "CT FACET INJECTION",
+        "CT",
+        {
+            "modality_type": "CT",
+            "imaging_focus": ("Spine facet joint",),
+            "guidance_for_action": "Injection",
+        },
+    ),
+    # A facet joint's ablation is its denervation.
+    (
+        "RF ABLATION LUMBAR FACET",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Spine.lumbar facet joint",),
+            "guidance_for_action": "Denervation",
+        },
+    ),
+    (
+        "FL SI JOINT INJECTION RIGHT",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Pelvis",),
+            "imaging_focus": ("Sacroiliac joint",),
+            "laterality": "Right",
+            "guidance_for_action": "Injection",
+        },
+    ),
 ]

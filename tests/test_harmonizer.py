@@ -174,6 +174,13 @@ def test_a_vessel_is_part_of_its_regions_vessels(fitted: Harmonizer) -> None:
     assert broader("Aorta.abdominal") == {"Aorta", "Abdominal vessels"}
     assert {"Carotid artery", "Neck vessels"} <= broader("Carotid artery.external")
     assert broader("Abdominal vessels") == set()
+    # A focus may be part of several (`a|b`): the lumbar epidural space is of the lumbar spine
+    # and of the spine's epidural space.
+    assert broader("Spine.lumbar epidural space") == {
+        "Spine",
+        "Spine.lumbar",
+        "Spine epidural space",
+    }
     # So "CTA Abdominal vessels" images the described aorta, in part, and no longer conflicts.
     vessels = _part(fitted, "CTA ABDOMINAL AORTA", "CT", "36828-2", "focus")
     assert vessels is not None and vessels.outcome == "partial"
@@ -659,6 +666,17 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("IR BILIARY DRAIN EXCHANGE", "XA"): "72545-7",
         # MR Pelvis WO contrast, not MR Soft tissue WO contrast (a code of no region)
         ("MRI PELVIS SOFT TISSUE W/O CONTRAST", "MR"): "30673-8",
+        # Spine injections, by level: CT Guidance for injection of Lumbar Spine Facet Joint;
+        # CT ... of Spine lumbar and Sacrum epidural space; ... Spine cervical and thoracic
+        # epidural space; RF ... of Spine Thoracic Facet Joint; RF Guidance for injection of
+        # Lumbar spine (RF has no lumbar epidural code); RF Guidance for denervation of Lumbar
+        # Spine Facet Joint
+        ("CT LUMBAR SPINE FACET BLOCK MULTI LEVEL", "CT"): "90335-1",
+        ("CT GUIDED LUMBAR EPIDURAL STEROID INJECTION", "CT"): "92928-1",
+        ("IR ESI SPINE CERVICAL THORACIC", "CT"): "92925-7",
+        ("FL GUIDED THORACIC FACET INJECTION", "XA"): "30814-8",
+        ("FL EPIDURAL STEROID INJECTION LUMBAR", "XA"): "70919-6",
+        ("RF ABLATION LUMBAR FACET", "XA"): "72542-4",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
