@@ -144,6 +144,13 @@ def _choose_modality(
         text_kinds = ["PT", *[k for k in text_kinds if k != "PT"]]
     if not allowed:
         return (text_kinds[0] if text_kinds else None), tuple(text_kinds), flags
+    named = [
+        kind
+        for tag in tags
+        for kind in lexicon.vocabulary.dicom_if_named.get(tag, ())
+        if kind in text_kinds and kind not in allowed
+    ]
+    allowed = (*allowed, *dict.fromkeys(named))
     hybrid_tag = {"CT", "PT"} <= set(tags) or "CTPT" in tags
     if hybrid_tag and (not text_kinds or text_kinds[0] in ("PT", "CT", "PT+CT")):
         return "PT+CT", allowed, flags

@@ -47,6 +47,9 @@ class Vocabulary:
     #: region images; its veins or arteries alone (``Head veins``) must be said.
     vessels: frozenset[str] = frozenset()
     dicom_subtypes: dict[str, str] = field(default_factory=dict)
+    #: Types a DICOM Modality allows only when the text names them: a CR or DX tag may carry
+    #: a fluoroscopic study's images ("FL UPPER GI" stored as CR).
+    dicom_if_named: dict[str, tuple[str, ...]] = field(default_factory=dict)
     folder: Path = field(default_factory=data_dir)
     #: Focus names LOINC spells two ways (``Toes`` and ``Toe``), to the one compared.
     focus_same_as: dict[str, str] = field(default_factory=dict)
@@ -118,6 +121,9 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
     order = {r["name"]: int(r["order"]) for r in region_rows if r["order"]}
     vessels = frozenset(r["name"] for r in region_rows if r["vascular"] == "yes")
     dicom_subtypes = {r["token"]: r["value"] for r in mod_rows if r["kind"] == "dicom_subtype"}
+    if_named = {
+        r["token"]: tuple(r["value"].split()) for r in mod_rows if r["kind"] == "dicom_if_named"
+    }
     same_as = {r["name"]: r["same_as"] for r in region_rows if r.get("same_as")}
     within = {r["name"]: tuple(r["within"].split("|")) for r in region_rows if r.get("within")}
     action_rows = read_tsv(root / "guidance_actions.tsv", ("id", "name", "same_as"))
@@ -130,6 +136,7 @@ def load_vocabulary(folder: Path | None = None) -> Vocabulary:
         region_order=order,
         vessels=vessels,
         dicom_subtypes=dicom_subtypes,
+        dicom_if_named=if_named,
         folder=root,
         focus_same_as=same_as,
         focus_within=within,

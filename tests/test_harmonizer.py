@@ -677,6 +677,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("FL GUIDED THORACIC FACET INJECTION", "XA"): "30814-8",
         ("FL EPIDURAL STEROID INJECTION LUMBAR", "XA"): "70919-6",
         ("RF ABLATION LUMBAR FACET", "XA"): "72542-4",
+        # RF Upper gastrointestinal tract and Small bowel Views W barium contrast PO: a
+        # fluoroscopic study stored with a CR tag
+        ("FL UPPER GI SINGLE CONTRAST WITH SMALL BOWEL FOLLOW THROUGH", "CR"): "43574-3",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)

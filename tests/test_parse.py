@@ -176,6 +176,18 @@ def test_modality_conflict_is_flagged_not_hidden() -> None:
     assert any("modality conflict" in f for f in parsed.flags)
 
 
+@pytest.mark.parametrize("tag", ["CR", "DX", "CR, DX"])
+def test_a_radiograph_tag_carries_the_fluoroscopy_its_text_names(tag: str) -> None:
+    # modalities.tsv, kind dicom_if_named: fluoroscopic images stored as CR or DX.
+    parsed = parse("FL UPPER GI SINGLE CONTRAST", tag)
+    assert parsed.modality_type == "RF"
+    assert "RF" in parsed.compatible_modalities
+    assert not any("modality conflict" in f for f in parsed.flags)
+    # Named by the text only: a radiograph's block stays the radiographs'.
+    assert "RF" not in parse("XR CHEST 2 VIEWS", tag).compatible_modalities
+    assert parse("X-RAY CHEST AP/LATERAL W/FLUOROSCOPY", tag).modality_type == "XR"
+
+
 @pytest.mark.parametrize(
     ("tag", "expected"),
     [
