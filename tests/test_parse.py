@@ -98,12 +98,15 @@ NORMALIZED = [
     # "Protocol" names no part; its letters resembled "post processing".
     ("CT RENAL STONE PROTOCOL", "ct renal stone"),
     ("JHN CST/PEL W/", "jhn chest pelvis with"),
+    ("C/AP WO OP", "chest abdomen pelvis without op"),
     # PL is placement ("LINE PL") except after CH and AB, where it is the pelvis.
     ("Thorax^MCV_CH_AB_PL_ROUTINE (Adult)", "chest mcv chest abdomen pelvis routine"),
     ("CHEST AP CENTRAL LINE PL PORTABLE", "chest ap central line placement portable"),
     ("FL KIDNEY RETROGRAD", "fluoroscopy kidney retrograde"),
     # "With" alone is W contrast in protocol names (CHEST_WITH); with Doppler it is not.
     ("US PELVIS WITH DOPPLER", "us pelvis doppler"),
+    # Without Doppler is a plain ultrasound.
+    ("US RENAL WITHOUT DOPPLER", "us renal"),
     ("Thorax^HI_RESOLUTION_CHEST (Adult)", "chest high resolution chest"),
     # A "complete" series names no part; a complete bone survey is LOINC's own.
     ("FOOT RIGHT COMPLETE MIN 3 VIEWS", "foot right min 3 views"),
