@@ -3021,16 +3021,12 @@ CASES = [
             "reason_for_exam": "Pulmonary embolus+deep vein thrombosis",
         },
     ),
-    # Soft tissue is imaged anywhere: it does not put a study in the neck.
+    # Soft tissue is imaged anywhere: it does not put a study in the neck. A region's soft
+    # tissue in MR is the region's study (LOINC's MR Soft tissue codes are of no region).
     (
         "MRI PELVIS SOFT TISSUE WO/W CONTRAST",
         "MR",
-        {
-            "modality_type": "MR",
-            "region_imaged": ("Pelvis",),
-            "imaging_focus": ("Soft tissue",),
-            "timing": "WO & W",
-        },
+        {"modality_type": "MR", "region_imaged": ("Pelvis",), "timing": "WO & W"},
     ),
     # In nuclear medicine "pulmonary" names the lungs (ventilation and perfusion).
     (

@@ -511,34 +511,42 @@ def test_a_nuclear_acquisition_a_code_leaves_out_is_missing(fitted: Harmonizer) 
     assert view_type("XR CHEST PA", "CR", chest) is None
 
 
-def test_a_code_of_no_region_leaves_out_the_described_region(fitted: Harmonizer) -> None:
-    # Written here as LOINC has them: MR Soft tissue (region unspecified) and MR Pelvis.
-    described = parse("MRI PELVIS SOFT TISSUE W/O CONTRAST", "MR")
-    soft_tissue = Procedure(
+def test_a_code_of_no_region_misses_the_described_one_at_a_declared_cost() -> None:
+    # Written here as LOINC has them: RFA AV fistula (no region) and RF Wrist - left.
+    described = parse("DIALYSIS FISTULOGRAM LEFT ARM", "XA")
+    fistula = Procedure(
         code="region-1",
-        long_common_name="MR Soft tissue",
-        modality_type="MR",
-        imaging_focus=("Soft tissue",),
+        long_common_name="RFA AV fistula",
+        modality_type="RF",
+        imaging_focus=("AV fistula",),
     )
-    pelvis = Procedure(
+    wrist = Procedure(
         code="region-2",
-        long_common_name="MR Pelvis",
-        modality_type="MR",
-        region_imaged=("Pelvis",),
+        long_common_name="RF Wrist - left",
+        modality_type="RF",
+        region_imaged=("Upper extremity",),
+        imaging_focus=("Wrist",),
+        laterality="Left",
     )
 
-    def region(code: Procedure) -> Contribution:
-        parts = fitted.scorer_.part_contributions(described, code)
-        return next(p for p in parts if p.name == "region")
+    def region(settings: Settings, code: Procedure) -> Contribution:
+        scorer = Scorer(settings, load_playbook().vocabulary)
+        return next(p for p in scorer.part_contributions(described, code) if p.name == "region")
 
-    # The region is what researchers filter by: a code that drops it costs as much as one
-    # adding a focus (focus_unsupported), the mirror case.
-    missing = region(soft_tissue)
-    assert missing.outcome == "missing", missing
-    assert missing.weight == fitted.settings_.weight("region_missing") < 0
-    assert region(pelvis).outcome == "agree"
+    # The weight is a setting (region_missing). The bundled settings declare none: a code's
+    # focus may be where it is (an AV fistula, a facet joint), and a charge of -1 sent this
+    # fistulogram to a wrist arthrogram, whose focus conflicts.
+    default = Settings.default()
+    assert "region_missing" not in default.weights
+    assert region(default, fistula).outcome == "missing"
+    charged = default.model_copy(deep=True)
+    charged.weights["region_missing"] = -1.0
+    assert region(charged, fistula).weight == -1.0
+    assert region(default, wrist).outcome == "agree"
     # A description naming no region pays nothing for a code naming none.
-    plain = fitted.scorer_.part_contributions(parse("MR SOFT TISSUE", "MR"), soft_tissue)
+    plain = Scorer(default, load_playbook().vocabulary).part_contributions(
+        parse("FL FISTULOGRAM", "RF"), fistula
+    )
     assert not [p for p in plain if p.name == "region"]
 
 
@@ -664,8 +672,11 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # RF Guidance for percutaneous replacement of drainage catheter of Biliary ducts and
         # Gallbladder, not the drainage and placement of one
         ("IR BILIARY DRAIN EXCHANGE", "XA"): "72545-7",
-        # MR Pelvis WO contrast, not MR Soft tissue WO contrast (a code of no region)
+        # MR Pelvis WO contrast, not MR Soft tissue WO contrast (a code of no region): a
+        # region's soft tissue in MR is the region's study (IMP126)
         ("MRI PELVIS SOFT TISSUE W/O CONTRAST", "MR"): "30673-8",
+        # RF AV fistula ..., not RF Wrist - left Arthrogram
+        ("DIALYSIS FISTULOGRAM LEFT ARM", "XA"): "86391-0",
         # Spine injections, by level: CT Guidance for injection of Lumbar Spine Facet Joint;
         # CT ... of Spine lumbar and Sacrum epidural space; ... Spine cervical and thoracic
         # epidural space; RF ... of Spine Thoracic Facet Joint; RF Guidance for injection of
