@@ -4057,4 +4057,16 @@ CASES = [
             "guidance_for_action": "Injection",
         },
     ),
+    # A discogram injects contrast into the disc.
+    (
+        "CT DISCOGRAM LUMBAR",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Spine.lumbar",),
+            "timing": "W",
+            "pharmaceutical_substance": "contrast intradisc",
+        },
+    ),
 ]

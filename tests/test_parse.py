@@ -107,6 +107,9 @@ NORMALIZED = [
     ("US PELVIS WITH DOPPLER", "us pelvis doppler"),
     # Without Doppler is a plain ultrasound.
     ("US RENAL WITHOUT DOPPLER", "us renal"),
+    # Fluoroscopy's initialisms: small bowel follow-through, hysterosalpingogram.
+    ("FL SBFT", "fluoroscopy small bowel follow through"),
+    ("FL HSG", "fluoroscopy uterus fallopian tubes"),
     ("Thorax^HI_RESOLUTION_CHEST (Adult)", "chest high resolution chest"),
     # A "complete" series names no part; a complete bone survey is LOINC's own.
     ("FOOT RIGHT COMPLETE MIN 3 VIEWS", "foot right min 3 views"),
