@@ -543,6 +543,11 @@ class Scorer:
             return self._make(
                 "view_type", "unsupported", f"code names views {', '.join(sorted(theirs))}"
             )
+        if _other_projection(p, ours, theirs):
+            # A single AP view is not a PA one: "CHEST AP UPRIGHT" is not XR Chest PA upright.
+            return self._make(
+                "view_type", "conflict", f"views conflict: {sorted(ours)} vs {sorted(theirs)}"
+            )
         # A decubitus view without its side is compatible with either side's (Decubitus.left),
         # at half the weight: the code names a side the description leaves open.
         if ours & theirs:
@@ -728,6 +733,29 @@ def _within(view: str, code_view: str) -> bool:
 
 #: The views a description's "frontal" may be.
 _FRONTAL_VIEWS = frozenset({"AP", "PA"})
+
+
+#: A single view's projections: one radiograph is taken in one of them.
+_PROJECTIONS = frozenset({"AP", "PA", "Lateral", "L-lateral", "R-lateral"})
+
+
+def _other_projection(p: ParsedDescription, ours: set[str], theirs: set[str]) -> bool:
+    """A single view named by one projection, coded by another only (AP and PA, AP and a
+    lateral; a lateral and a left lateral are one). Where several views are named (a wrist's
+    AP, lateral and oblique), the shared ones speak."""
+    if p.view_count is None or p.view_count[1] != 1:
+        return False
+    ours_projections, theirs_projections = ours & _PROJECTIONS, theirs & _PROJECTIONS
+    return (
+        bool(ours_projections)
+        and bool(theirs_projections)
+        and not any(_one_projection(a, b) for a in ours_projections for b in theirs_projections)
+    )
+
+
+def _one_projection(a: str, b: str) -> bool:
+    laterals = a.lower().endswith("lateral") and b.lower().endswith("lateral")
+    return a == b or ("Lateral" in (a, b) and laterals)
 
 
 def _described(code_view: str, ours: set[str], frontal: bool) -> bool:

@@ -511,6 +511,20 @@ def test_a_nuclear_acquisition_a_code_leaves_out_is_missing(fitted: Harmonizer) 
     assert view_type("XR CHEST PA", "CR", chest) is None
 
 
+def test_a_single_view_in_one_projection_conflicts_with_another(fitted: Harmonizer) -> None:
+    # XR Chest PA upright, XR Chest Left lateral upright, XR Chest AP (the core's codes).
+    for code in ("24648-8", "24639-7"):
+        part = _part(fitted, "CHEST AP UPRIGHT", "DX", code, "view_type")
+        assert part is not None and part.outcome == "conflict", (code, part)
+    ap = _part(fitted, "CHEST AP UPRIGHT", "DX", "36572-6", "view_type")
+    assert ap is not None and ap.outcome == "partial" and ap.weight > 0
+    # Several named views are compared by what they share.
+    # XR Chest PA and Lateral and Oblique for an AP, a lateral and an oblique: they share two.
+    several = _part(fitted, "XR CHEST AP LAT OBL", "DX", "30744-7", "view_type")
+    assert several is not None and several.outcome == "partial"
+    assert fitted.map("CHEST AP UPRIGHT", "DX").loinc_code != "24648-8"
+
+
 def test_a_code_of_no_region_misses_the_described_one_at_a_declared_cost() -> None:
     # Written here as LOINC has them: RFA AV fistula (no region) and RF Wrist - left.
     described = parse("DIALYSIS FISTULOGRAM LEFT ARM", "XA")
