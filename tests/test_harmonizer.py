@@ -705,6 +705,23 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # RF Upper gastrointestinal tract and Small bowel Views W barium contrast PO: a
         # fluoroscopic study stored with a CR tag
         ("FL UPPER GI SINGLE CONTRAST WITH SMALL BOWEL FOLLOW THROUGH", "CR"): "43574-3",
+        # Interventional radiology: Guidance for percutaneous placement of nephrostomy tube
+        # of Kidney (no action written, no contrast); RF Kidney - right Views W contrast via
+        # nephrostomy tube; Guidance for radioembolization for tumor of Hepatic artery-- W
+        # Yttrium-90 IA and its mapping (injection of Hepatic artery-- W Tc-99m MAA IA); RF
+        # Biliary ducts and Gallbladder Views W contrast percutaneous transhepatic; RFA
+        # Abdominal Aorta Views W contrast IA; RFA Guidance for angioplasty of Femoral artery;
+        # Guidance for removal of venous filter from Inferior vena cava; Guidance for
+        # placement of CV catheter with port in Chest (not Portable XR Chest Views)
+        ("IR PERCUTANEOUS NEPHROSTOMY RIGHT", "XA"): "87066-7",
+        ("NEPHROSTOGRAM RIGHT", "XA"): "38112-9",
+        ("IR Y90 RADIOEMBOLIZATION", "XA"): "88939-4",
+        ("IR Y90 MAPPING", "XA"): "88936-0",
+        ("IR PTC", "XA"): "24575-3",
+        ("IR AORTOGRAM ABDOMINAL", "XA"): "30837-9",
+        ("IR ANGIOPLASTY SFA LEFT", "XA"): "24698-3",
+        ("IR IVC FILTER RETRIEVAL", "XA"): "87093-1",
+        ("IR CHEST PORT INSERTION", "XA"): "87106-1",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)

@@ -110,6 +110,17 @@ NORMALIZED = [
     # Fluoroscopy's initialisms: small bowel follow-through, hysterosalpingogram.
     ("FL SBFT", "fluoroscopy small bowel follow through"),
     ("FL HSG", "fluoroscopy uterus fallopian tubes"),
+    # Interventional shorthand: a port is placed or removed (a portable study is not), a
+    # filter retrieved is removed, PTC, an aortogram, the SFA, Y-90 mapping.
+    ("IR PORT PLACEMENT", "ir portacath placement"),
+    ("XR CHEST PORT", "xr chest portable"),
+    ("IR IVC FILTER RETRIEVAL", "ir ivc filter removal"),
+    ("IR PTC", "ir percutaneous transhepatic cholangiogram"),
+    ("IR AORTOGRAM", "ir aorta angio"),
+    ("IR ANGIOPLASTY SFA LEFT", "ir angioplasty femoral artery left"),
+    ("IR Y90 MAPPING", "ir hepatic artery injection"),
+    # A word the rules name in a phrase ("port a catheter") is still completed when truncated.
+    ("IR PLCMT TUNNELED CATH", "ir placement tunneled catheter"),
     ("Thorax^HI_RESOLUTION_CHEST (Adult)", "chest high resolution chest"),
     # A "complete" series names no part; a complete bone survey is LOINC's own.
     ("FOOT RIGHT COMPLETE MIN 3 VIEWS", "foot right min 3 views"),
