@@ -722,6 +722,14 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("IR ANGIOPLASTY SFA LEFT", "XA"): "24698-3",
         ("IR IVC FILTER RETRIEVAL", "XA"): "87093-1",
         ("IR CHEST PORT INSERTION", "XA"): "87106-1",
+        # US Pelvis (not for pregnancy); US for pregnancy (not the cervical spine); US Urinary
+        # bladder post void; US.doppler Portal vein and Hepatic vein; US.doppler Lower
+        # extremity vein - bilateral
+        ("US PELVIS NON OB", "US"): "24869-0",
+        ("US CERVICAL LENGTH", "US"): "11525-3",
+        ("US POST VOID RESIDUAL", "US"): "69388-7",
+        ("US PORTAL VEIN DOPPLER", "US"): "69284-8",
+        ("US VENOUS DOPPLER BILATERAL LOWER EXTREMITIES", "US"): "39420-5",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)

@@ -121,6 +121,15 @@ NORMALIZED = [
     ("IR Y90 MAPPING", "ir hepatic artery injection"),
     # A word the rules name in a phrase ("port a catheter") is still completed when truncated.
     ("IR PLCMT TUNNELED CATH", "ir placement tunneled catheter"),
+    # Not obstetric is a plain pelvis; a cervical length is of a pregnancy's cervix, not the
+    # neck's spine; limbs in the plural; a post-void residual.
+    ("US PELVIS NON OB", "us pelvis"),
+    ("US CERVICAL LENGTH", "us pregnancy cervix length"),
+    (
+        "US VENOUS DOPPLER BILATERAL LOWER EXTREMITIES",
+        "us venous doppler bilateral lower extremity",
+    ),
+    ("US PVR", "us bladder post void"),
     ("Thorax^HI_RESOLUTION_CHEST (Adult)", "chest high resolution chest"),
     # A "complete" series names no part; a complete bone survey is LOINC's own.
     ("FOOT RIGHT COMPLETE MIN 3 VIEWS", "foot right min 3 views"),
