@@ -4069,4 +4069,16 @@ CASES = [
             "pharmaceutical_substance": "contrast intradisc",
         },
     ),
+    # Nuclear medicine's transit study is of motility (LOINC: Views for motility).
+    (
+        "NM ESOPHAGEAL TRANSIT",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Chest",),
+            "imaging_focus": ("Esophagus",),
+            "timing": "W",
+            "reason_for_exam": "Motility",
+        },
+    ),
 ]

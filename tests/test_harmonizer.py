@@ -730,6 +730,13 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("US POST VOID RESIDUAL", "US"): "69388-7",
         ("US PORTAL VEIN DOPPLER", "US"): "69284-8",
         ("US VENOUS DOPPLER BILATERAL LOWER EXTREMITIES", "US"): "39420-5",
+        # NM Heart Blood pool (a gated blood pool is the MUGA, not the bone's phase); NM
+        # Heart Perfusion W stress and W radionuclide IV (regadenoson's brand); NM Gallbladder
+        # Views for ejection fraction W Tc-99m DISIDA IV (the gallbladder's ejection fraction
+        # is the study's reason, IMP130-131)
+        ("NM GATED BLOOD POOL", "NM"): "39861-0",
+        ("NM LEXISCAN STRESS TEST", "NM"): "39730-7",
+        ("NM HIDA WITH EJECTION FRACTION", "NM"): "39895-8",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
