@@ -91,6 +91,7 @@ def _rare_parts(c: Procedure) -> tuple[object, ...]:
         c.guidance_for_object,
         c.maneuver,
         c.pharmaceutical_substance,
+        c.subject,
         c.status,
         _is_composite(c),
     )
@@ -143,6 +144,7 @@ class Scorer:
                     self._guidance_object,
                     self._maneuver,
                     self._substance,
+                    self._subject,
                     self._status,
                     self._composite,
                 ),
@@ -153,6 +155,7 @@ class Scorer:
                     "names_guidance_object",
                     "maneuver",
                     "pharmaceutical_substance",
+                    "subject",
                 ),
                 _rare_parts,
             ),
@@ -686,6 +689,10 @@ class Scorer:
                 detail="code combines several procedures",
             )
         return None
+
+    def _subject(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
+        # What is imaged when it is not the patient: a specimen, a fetus.
+        return self._pair("subject", p.subject, c.subject, "subject")
 
     def _status(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         if c.status == "ACTIVE":

@@ -525,6 +525,25 @@ def test_a_single_view_in_one_projection_conflicts_with_another(fitted: Harmoniz
     assert fitted.map("CHEST AP UPRIGHT", "DX").loinc_code != "24648-8"
 
 
+def test_a_specimen_is_the_subject_imaged_not_the_patient(fitted: Harmonizer) -> None:
+    # Written here as LOINC has it (no core code is a specimen's): MG Breast specimen Views.
+    specimen = Procedure(
+        code="subject-1",
+        long_common_name="MG Breast specimen Views",
+        modality_type="MG",
+        subject="Breast specimen",
+    )
+    described = parse("MG BREAST SPECIMEN", "MG")
+    assert described.subject == "Breast specimen" and described.region_imaged == ()
+    parts = fitted.scorer_.part_contributions(described, specimen)
+    subject = next(p for p in parts if p.name == "subject")
+    assert subject.outcome == "agree" and subject.weight > 0
+    # The breast's own views miss the specimen; a patient's study is not a specimen's.
+    breast = _part(fitted, "MG BREAST SPECIMEN", "MG", "36625-2", "subject")
+    assert breast is not None and breast.outcome == "missing" and breast.weight < 0
+    assert _part(fitted, "MAMMO SCREENING BILATERAL", "MG", "36625-2", "subject") is None
+
+
 def test_a_code_of_no_region_misses_the_described_one_at_a_declared_cost() -> None:
     # Written here as LOINC has them: RFA AV fistula (no region) and RF Wrist - left.
     described = parse("DIALYSIS FISTULOGRAM LEFT ARM", "XA")
@@ -737,6 +756,8 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("NM GATED BLOOD POOL", "NM"): "39861-0",
         ("NM LEXISCAN STRESS TEST", "NM"): "39730-7",
         ("NM HIDA WITH EJECTION FRACTION", "NM"): "39895-8",
+        # MG Breast specimen - left Views (a specimen radiograph)
+        ("SPECIMEN RADIOGRAPH LEFT", "MG"): "38080-8",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
