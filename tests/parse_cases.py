@@ -3865,14 +3865,15 @@ CASES = [
             "maneuver": ("Sincalide",),
         },
     ),
-    # A cholangiogram images the bile ducts; through a T-tube, with the contrast it gives.
+    # A cholangiogram images the bile ducts; through a T-tube, with the contrast it gives, and
+    # with the gallbladder, as LOINC's one T-tube code names it.
     (
         "T-TUBE CHOLANGIOGRAM",
         "RF",
         {
             "modality_type": "RF",
             "region_imaged": ("Abdomen",),
-            "imaging_focus": ("Biliary ducts",),
+            "imaging_focus": ("Biliary ducts", "Gallbladder"),
             "timing": "W",
             "pharmaceutical_substance": "contrast via T-tube",
         },

@@ -758,6 +758,10 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("NM HIDA WITH EJECTION FRACTION", "NM"): "39895-8",
         # MG Breast specimen - left Views (a specimen radiograph)
         ("SPECIMEN RADIOGRAPH LEFT", "MG"): "38080-8",
+        # RF Biliary ducts and Gallbladder Views W contrast via T-tube (was: W contrast IV);
+        # RF Placement check of gastrostomy tube W contrast via GI tube
+        ("FL T TUBE CHOLANGIOGRAM", "RF"): "30647-2",
+        ("FL GASTROSTOMY TUBE CHECK", "RF"): "24998-7",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)

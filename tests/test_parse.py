@@ -130,6 +130,7 @@ NORMALIZED = [
         "us venous doppler bilateral lower extremity",
     ),
     ("US PVR", "us bladder post void"),
+    ("FL GI SERIES WITH KUB", "fluoroscopy upper gi tract series with kub"),
     ("Thorax^HI_RESOLUTION_CHEST (Adult)", "chest high resolution chest"),
     # A "complete" series names no part; a complete bone survey is LOINC's own.
     ("FOOT RIGHT COMPLETE MIN 3 VIEWS", "foot right min 3 views"),
