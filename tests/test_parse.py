@@ -131,6 +131,11 @@ NORMALIZED = [
     ),
     ("US PVR", "us bladder post void"),
     ("FL GI SERIES WITH KUB", "fluoroscopy upper gi tract series with kub"),
+    # "With out" is without contrast, not with it; common misspellings, one row each.
+    ("CT HEAD WITH OUT CONTRAST", "ct head without contrast"),
+    ("MRI LUMBER SPINE WO", "mr lumbar spine without"),
+    ("MRI SHOLDER RIGHT WO", "mr shoulder right without"),
+    ("XR CHEST 2 VEIWS", "xr chest 2 views"),
     ("Thorax^HI_RESOLUTION_CHEST (Adult)", "chest high resolution chest"),
     # A "complete" series names no part; a complete bone survey is LOINC's own.
     ("FOOT RIGHT COMPLETE MIN 3 VIEWS", "foot right min 3 views"),
