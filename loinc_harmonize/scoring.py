@@ -743,7 +743,8 @@ _FRONTAL_VIEWS = frozenset({"AP", "PA"})
 
 
 #: A single view's projections: one radiograph is taken in one of them.
-_PROJECTIONS = frozenset({"AP", "PA", "Lateral", "L-lateral", "R-lateral"})
+_LATERALS = frozenset({"Lateral", "L-lateral", "R-lateral"})
+_PROJECTIONS = _FRONTAL_VIEWS | _LATERALS
 
 
 def _other_projection(p: ParsedDescription, ours: set[str], theirs: set[str]) -> bool:
@@ -761,8 +762,7 @@ def _other_projection(p: ParsedDescription, ours: set[str], theirs: set[str]) ->
 
 
 def _one_projection(a: str, b: str) -> bool:
-    laterals = a.lower().endswith("lateral") and b.lower().endswith("lateral")
-    return a == b or ("Lateral" in (a, b) and laterals)
+    return a == b or ("Lateral" in (a, b) and {a, b} <= _LATERALS)
 
 
 def _described(code_view: str, ours: set[str], frontal: bool) -> bool:
