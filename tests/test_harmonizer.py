@@ -762,6 +762,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # RF Placement check of gastrostomy tube W contrast via GI tube
         ("FL T TUBE CHOLANGIOGRAM", "RF"): "30647-2",
         ("FL GASTROSTOMY TUBE CHECK", "RF"): "24998-7",
+        # CT Teeth; CT Airway WO contrast (not a guided biopsy of the chest)
+        ("CT DENTAL", "CT"): "79095-6",
+        ("CT VIRTUAL BRONCHOSCOPY", "CT"): "79067-5",
     }
     for (description, modality), code in expected.items():
         result = reference_harmonizer.map(description, modality)
