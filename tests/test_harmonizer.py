@@ -562,8 +562,10 @@ def test_a_code_of_no_region_misses_the_described_one_at_a_declared_cost() -> No
         laterality="Left",
     )
 
+    vocabulary = load_playbook().vocabulary
+
     def region(settings: Settings, code: Procedure) -> Contribution:
-        scorer = Scorer(settings, load_playbook().vocabulary)
+        scorer = Scorer(settings, vocabulary)
         return next(p for p in scorer.part_contributions(described, code) if p.name == "region")
 
     # The weight is a setting (region_missing). The bundled settings declare none: a code's
@@ -577,9 +579,7 @@ def test_a_code_of_no_region_misses_the_described_one_at_a_declared_cost() -> No
     assert region(charged, fistula).weight == -1.0
     assert region(default, wrist).outcome == "agree"
     # A description naming no region pays nothing for a code naming none.
-    plain = Scorer(default, load_playbook().vocabulary).part_contributions(
-        parse("FL FISTULOGRAM", "RF"), fistula
-    )
+    plain = Scorer(default, vocabulary).part_contributions(parse("FL FISTULOGRAM", "RF"), fistula)
     assert not [p for p in plain if p.name == "region"]
 
 
