@@ -21,6 +21,8 @@ def render_explanation(result: MappingResult) -> str:
         lines.extend(f"  {k}: {_show(v)}" for k, v in parts.items())
         if result.parsed.view_count:
             lines.append(f"  view_count: {count_text(result.parsed.view_count)}")
+        if result.parsed.iv_timing:
+            lines.append(f"  iv_timing: {result.parsed.iv_timing}")
     lines.append("steps:")
     for step in result.audit.steps:
         rule = f" [{step.rule_id}]" if step.rule_id else ""

@@ -133,6 +133,11 @@ class ParsedDescription(Parts):
         (), description="Playbook modality types the DICOM Modality allows (empty: any)"
     )
     modality_from_text: str | None = None
+    iv_timing: str | None = Field(
+        None,
+        description="Timing of the IV contrast where the text names bowel contrast too "
+        "(WO for W ORAL WO IV; empty where it leaves the IV contrast unsaid)",
+    )
     evidence: tuple[Evidence, ...] = ()
     unrecognized: tuple[str, ...] = ()
     flags: tuple[str, ...] = Field(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from loinc_harmonize.formal import (
     DECUBITUS_VIEWS,
@@ -371,35 +372,61 @@ def _timing(values: list[str]) -> str | None:
     return values[0]
 
 
-def _study_timings(out: _Collector) -> list[str]:
+class _Contrast(NamedTuple):
+    """The contrast a description times, read with its bowel contrast routes."""
+
+    study: list[str]  # the study's timings (its IV contrast's, where both are timed)
+    iv: list[str]  # the IV contrast's, where the text names bowel contrast too
+    bowel_denied: bool  # "W IV WO ORAL": the bowel contrast named is not given
+
+
+def _contrast(out: _Collector) -> _Contrast:
     """The timings read, less those of bowel contrast ("with oral contrast", "enterography")
     where the text times other contrast too ("without IV contrast"): as in LOINC's names, the
     study's timing is then that of its IV contrast."""
     read = out.values.get("timing", [])
-    if len(read) < 2:
-        return read
     routes = [
         e.span
         for e in out.evidence
         if e.field == "pharmaceutical_route" and e.value in ENTERIC_ROUTES
     ]
     if not routes:
-        return read
-    others = [
-        e.value
-        for e in out.evidence
-        if e.field == "timing" and not any(_times_route(e, r, out.original) for r in routes)
+        return _Contrast(read, [], bowel_denied=False)
+    timings = [e for e in out.evidence if e.field == "timing"]
+    bowel = [
+        e
+        for e in timings
+        if not e.rule_id.startswith("IMP")  # an implied timing is the study's (screening: WO)
+        and any(_times_route(e, r, out.original) for r in routes)
     ]
-    return others or read
+    others = [e.value for e in timings if e not in bowel]
+    if any(e.value == "WO" for e in bowel):
+        return _Contrast(others, [], bowel_denied=True)
+    iv = [e.value for e in timings if _NAMES_IV.search(e.text)]
+    if not iv and any(e.field == "pharmaceutical_route" and e.value == "IV" for e in out.evidence):
+        iv = others or read  # "W ORAL WO IV"; "W/ PO IV", one timing for both
+    return _Contrast(others or read if len(read) > 1 else read, iv, bowel_denied=False)
+
+
+_NAMES_IV = re.compile(r"\bIV\b", re.IGNORECASE)
+_NAMES_CONTRAST = re.compile(r"\bCONTRAST\b", re.IGNORECASE)
 
 
 def _times_route(timing: Evidence, route: tuple[int, int], text: str) -> bool:
     """A timing written with a bowel contrast route: from the same words (a rewrite), the word
-    just before it ("W ORAL"), or "contrast" (read as W) just after it ("ORAL CONTRAST")."""
+    just before it ("W ORAL"), or "contrast" (read as W) just after it ("ORAL CONTRAST"). A
+    timing that names IV contrast is not the bowel contrast's ("NO IV CONTRAST ORAL ONLY"),
+    nor is one that names its contrast before it ("W CONTRAST, NO ORAL")."""
     start, end = timing.span
     if (start, end) == route:
         return True
-    if end <= route[0] and not text[end : route[0]].strip():
+    if _NAMES_IV.search(timing.text):
+        return False
+    if (
+        end <= route[0]
+        and not text[end : route[0]].strip()
+        and not _NAMES_CONTRAST.search(timing.text)
+    ):
         return True
     return timing.value == "W" and route[1] <= start and not text[route[1] : start].strip()
 
@@ -546,7 +573,12 @@ def _assemble(
             # "guided" yields to the action it names (biopsy, drainage).
             specific = [v for v in found if v != "Guidance"]
             fields[field] = specific[0] if specific else found[0]
-    fields["timing"] = _timing(_study_timings(out))
+    contrast = _contrast(out)
+    fields["timing"] = _timing(contrast.study)
+    fields["iv_timing"] = _timing(contrast.iv)
+    if contrast.bowel_denied:
+        given = [r for r in values.get("pharmaceutical_route", []) if r not in ENTERIC_ROUTES]
+        fields["pharmaceutical_route"] = given[0] if given else None
     fields["laterality"] = _laterality(values.get("laterality", []))
     fields["modality_type"] = chosen
     # A count the text states (in numbers or a word such as KUB), then the named

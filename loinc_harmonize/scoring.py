@@ -6,13 +6,14 @@ their sum, so a notebook can draw it as a waterfall and a curator can read it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
 
-from loinc_harmonize.formal import SECTION_VIEWS, count_text
+from loinc_harmonize.formal import ENTERIC_ROUTES, SECTION_VIEWS, count_text
 from loinc_harmonize.models import (
     PART_FIELDS,
     Contribution,
@@ -34,6 +35,7 @@ _parts_key = attrgetter(
     "modality_from_text",
     "names_contrast",
     "names_guidance_object",
+    "iv_timing",
 )
 
 
@@ -83,6 +85,24 @@ def _fields(
     return _Fields(compare, attrgetter(*ours), theirs if callable(theirs) else attrgetter(*theirs))
 
 
+#: IV contrast given, in a formal name ("W contrast IV", "WO & W contrast IV") or a long
+#: common name ("WO and W contrast IV"); "WO contrast IV" gives none.
+_GIVES_IV_CONTRAST = re.compile(r"\bW contrast IV\b")
+
+
+def enteric_contrast_only(c: Procedure) -> bool:
+    """A code whose only contrast fills the bowel: "CT Abdomen and Pelvis W contrast PO",
+    "MR ... W contrast PO and WO contrast IV". Its parts keep one route and one timing, so
+    whether IV contrast is given too is read from its name."""
+    if c.pharmaceutical_route not in ENTERIC_ROUTES:
+        return False
+    return not _GIVES_IV_CONTRAST.search(c.formal_name or c.long_common_name)
+
+
+def _side_timing_route(c: Procedure) -> tuple[object, ...]:
+    return (c.laterality, c.timing, c.pharmaceutical_route, enteric_contrast_only(c))
+
+
 def _rare_parts(c: Procedure) -> tuple[object, ...]:
     """What the comparisons of parts most codes lack read from a code."""
     return (
@@ -129,8 +149,8 @@ class Scorer:
             ),
             _fields(
                 (self._laterality, self._timing, self._route),
-                ("laterality", "timing", "pharmaceutical_route", "names_contrast"),
-                ("laterality", "timing", "pharmaceutical_route"),
+                ("laterality", "timing", "pharmaceutical_route", "names_contrast", "iv_timing"),
+                _side_timing_route,
             ),
             _fields(
                 (self._views, self._view_types),
@@ -484,7 +504,25 @@ class Scorer:
         if p.timing and not c.timing and not p.names_contrast:
             # Only implied (a CTA is done with contrast): a code that leaves it open is as good.
             return None
+        if p.iv_timing and p.pharmaceutical_route == c.pharmaceutical_route:
+            return self._iv_timing(p.iv_timing, c) or self._pair(
+                "timing", p.timing, c.timing, "contrast timing"
+            )
         return self._pair("timing", p.timing, c.timing, "contrast timing")
+
+    def _iv_timing(self, ours: str, c: Procedure) -> Contribution | None:
+        """Bowel contrast and IV contrast both timed ("W ORAL WO IV") against a code giving
+        bowel contrast only ("CT Abdomen and Pelvis W contrast PO"): it gives no IV contrast."""
+        if not enteric_contrast_only(c):
+            return None
+        route = c.pharmaceutical_route
+        if ours == "WO":
+            return self._make("timing", "agree", f"contrast {route} only, no IV contrast")
+        return self._make(
+            "timing",
+            "conflict",
+            f"contrast timing conflicts: description IV {ours}, code contrast {route} only",
+        )
 
     def _route(self, p: ParsedDescription, c: Procedure) -> Contribution | None:
         ours, theirs = p.pharmaceutical_route, c.pharmaceutical_route
@@ -493,6 +531,9 @@ class Scorer:
             return self._make("route", "unsupported", f"code gives contrast {theirs}")
         if not ours or not theirs:
             return None  # most descriptions leave the route to the contrast timing
+        if p.iv_timing and theirs == "IV":
+            # Bowel and IV contrast both named: a code of IV contrast leaves the bowel's out.
+            return self._make("route", "missing", f"description says contrast {ours} too")
         return self._pair("route", ours, theirs, "contrast route")
 
     def _views(self, p: ParsedDescription, c: Procedure) -> Contribution | None:

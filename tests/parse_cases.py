@@ -2392,6 +2392,7 @@ CASES = [
             "modality_type": "CT",
             "region_imaged": ("Abdomen", "Pelvis"),
             "timing": "W",
+            "iv_timing": "W",
             "pharmaceutical_route": "PO",
         },
     ),
@@ -3490,7 +3491,69 @@ CASES = [
             "modality_type": "CT",
             "region_imaged": ("Abdomen", "Pelvis"),
             "timing": "WO",
+            "iv_timing": "WO",
             "pharmaceutical_route": "PO",
+        },
+    ),
+    # IV contrast named without a timing of its own shares the oral contrast's.
+    (
+        "JHN OP CAP W/ PO IV",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Chest", "Abdomen", "Pelvis"),
+            "timing": "W",
+            "iv_timing": "W",
+            "pharmaceutical_route": "PO",
+        },
+    ),
+    # A timing naming IV contrast is not the oral contrast's, even just before it.
+    (
+        "CT ABDOMEN PELVIS NO IV CONTRAST ORAL ONLY",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen", "Pelvis"),
+            "timing": "WO",
+            "iv_timing": "WO",
+            "pharmaceutical_route": "PO",
+        },
+    ),
+    # Oral contrast named only to deny it: no route, and the IV contrast's timing.
+    (
+        "CT ABDOMEN PELVIS W IV WO ORAL",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Abdomen", "Pelvis"), "timing": "W"},
+    ),
+    (
+        "CT A/P W CONTRAST NO ORAL CONTRAST",
+        "CT",
+        {"modality_type": "CT", "region_imaged": ("Abdomen", "Pelvis"), "timing": "W"},
+    ),
+    # Air contrast beside an enema is no IV contrast.
+    (
+        "FL BARIUM ENEMA AIR CONTRAST",
+        "RF",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Colon",),
+            "timing": "W",
+            "pharmaceutical_route": "PR",
+            "pharmaceutical_substance": "barium contrast",
+        },
+    ),
+    # An implied timing (a screening study's WO) does not deny the colonography's air.
+    (
+        "CT SCREENING COLONOSCOPY",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen", "Pelvis"),
+            "imaging_focus": ("Colon", "Rectum"),
+            "reason_for_exam": "Screening",
+            "timing": "WO",
+            "pharmaceutical_route": "PR",
         },
     ),
     (
@@ -3501,6 +3564,7 @@ CASES = [
             "region_imaged": ("Abdomen",),
             "imaging_focus": ("Small bowel",),
             "timing": "WO",
+            "iv_timing": "WO",
             "pharmaceutical_route": "PO",
         },
     ),

@@ -17,7 +17,7 @@ from loinc_harmonize.calibration import probability, ranking_features
 from loinc_harmonize.models import Contribution, Procedure
 from loinc_harmonize.parse import parse
 from loinc_harmonize.playbook import Playbook
-from loinc_harmonize.scoring import Scorer
+from loinc_harmonize.scoring import Scorer, enteric_contrast_only
 from loinc_harmonize.settings import Settings
 
 
@@ -211,6 +211,49 @@ def test_a_code_inside_a_described_view_range_claims_a_count(
     assert harmonizer.map("XR RIGHT FOOT 1-2 VIEWS", "CR").loinc_code == "26129-7"
     # "4+ views" is not four views.
     assert harmonizer.map("XR LEFT ELBOW 4+ VIEWS", "DX").loinc_code != "36323-4"
+
+
+@pytest.mark.parametrize(
+    ("description", "modality", "code"),
+    [
+        # Oral contrast only, IV contrast denied: LOINC's oral-only code (it was WO contrast).
+        ("CT ABDOMEN PELVIS WITHOUT IV CONTRAST WITH ORAL", "CT", "99610-8"),
+        ("MR ABDOMEN PELVIS W ORAL WO IV", "MR", "72247-0"),  # W contrast PO and WO IV
+        # Both given: the code with both, not the oral-only one its shorter name is nearer.
+        ("CT ABDOMEN PELVIS W ORAL AND IV CONTRAST", "CT", "103859-5"),
+        ("CT COLONOGRAPHY W IV CONTRAST", "CT", "72531-7"),  # W IV and W air contrast PR
+        # Oral contrast denied: IV contrast alone.
+        ("CT A/P W IV CONTRAST NO ORAL", "CT", "36813-4"),
+        # IV named beside oral contrast, untimed: IV contrast given (CAP W contrast IV).
+        ("JHN OP CAP W/ PO IV", "CT", "72254-6"),
+    ],
+)
+def test_bowel_contrast_and_iv_contrast_timed_apart(
+    fitted: Harmonizer, description: str, modality: str, code: str
+) -> None:
+    assert _best(fitted, description, modality) == code
+
+
+def test_a_code_giving_bowel_contrast_only_gives_no_iv_contrast(fitted: Harmonizer) -> None:
+    playbook = fitted.playbook_
+    only = {c: enteric_contrast_only(playbook[c]) for c in ("99610-8", "72247-0", "60515-4")}
+    both = {c: enteric_contrast_only(playbook[c]) for c in ("103859-5", "72246-2", "36813-4")}
+    assert all(only.values()) and not any(both.values()), (only, both)
+
+    def timing(description: str, code: str) -> Contribution:
+        parts = fitted.scorer_.part_contributions(parse(description, "CT"), playbook[code])
+        return next(p for p in parts if p.name == "timing")
+
+    denied = "CT ABD PELVIS W ORAL WO IV"
+    assert "  iv_timing: WO" in fitted.map(denied, "CT").explain().splitlines()
+    assert timing(denied, "99610-8").outcome == "agree"  # W contrast PO
+    assert timing(denied, "103859-5").outcome == "conflict"  # W contrast PO and W contrast IV
+    given = "CT ABDOMEN PELVIS W ORAL AND IV CONTRAST"
+    assert timing(given, "99610-8").outcome == "conflict"
+    assert timing(given, "103859-5").outcome == "agree"
+    # IV unsaid: the oral contrast's W agrees with both, as before.
+    unsaid = "CT ABDOMEN PELVIS W ORAL CONTRAST"
+    assert timing(unsaid, "99610-8").outcome == timing(unsaid, "103859-5").outcome == "agree"
 
 
 def test_oral_contrast_needs_saying_when_contrast_is_named(

@@ -28,6 +28,7 @@ FIELDS = (
     "imaging_focus",
     "laterality",
     "timing",
+    "iv_timing",
     "pharmaceutical_route",
     "view_count",
     "view_type",
