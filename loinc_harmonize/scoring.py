@@ -13,7 +13,12 @@ from typing import NamedTuple
 
 import numpy as np
 
-from loinc_harmonize.formal import ENTERIC_ROUTES, SECTION_VIEWS, count_text
+from loinc_harmonize.formal import (
+    ENTERIC_ROUTES,
+    SECTION_VIEWS,
+    ULTRASOUND_APPROACHES,
+    count_text,
+)
 from loinc_harmonize.models import (
     PART_FIELDS,
     Contribution,
@@ -577,7 +582,7 @@ class Scorer:
         if not theirs:
             # Radiographic views are covered by a code that names none ("XR Chest Views"); a
             # nuclear acquisition or an ultrasound approach is another study ("perfusion").
-            kinds = sorted(ours & SECTION_VIEWS)
+            kinds = sorted(ours & SECTION_VIEWS - _USUAL_APPROACHES)
             if kinds:
                 return self._make(
                     "view_type", "missing", f"description says {', '.join(kinds)}; code does not"
@@ -602,16 +607,18 @@ class Scorer:
             share = 0.0
         if share:
             unsaid = [t for t in theirs if not _described(t, ours, frontal)]
+            # An ultrasound approach the description leaves out is another exam done too
+            # (TRANSABDOMINAL is not "transabdominal and transvaginal"), not a view unsaid.
+            approaches = [t for t in unsaid if t in ULTRASOUND_APPROACHES]
             weight = self._overlap(
                 ("view_type_agree", share / 2),
-                ("view_type_unsupported", len(unsaid) / len(theirs)),
+                ("view_type_unsupported", (len(unsaid) - len(approaches)) / len(theirs)),
             )
-            return Contribution(
-                name="view_type",
-                weight=weight,
-                outcome="partial",
-                detail=f"views overlap: {sorted(ours)} vs {sorted(theirs)}",
-            )
+            detail = f"views overlap: {sorted(ours)} vs {sorted(theirs)}"
+            if approaches:
+                weight += self.settings.weight("view_type_approach_unsupported")
+                detail += f"; code adds approach {', '.join(sorted(approaches))}"
+            return Contribution(name="view_type", weight=weight, outcome="partial", detail=detail)
         return self._make(
             "view_type", "conflict", f"views conflict: {sorted(ours)} vs {sorted(theirs)}"
         )
@@ -778,6 +785,10 @@ def _within(view: str, code_view: str) -> bool:
     """One view names a kind of the other (``Decubitus`` and ``Decubitus.left``)."""
     return code_view.startswith(view + ".") or view.startswith(code_view + ".")
 
+
+#: Ultrasound approaches a code naming none is done by: "US Pelvis" is transabdominal (LOINC
+#: names the transvaginal study apart), as an echocardiogram is transthoracic.
+_USUAL_APPROACHES = frozenset({"Transabdominal", "Transthoracic"})
 
 #: The views a description's "frontal" may be.
 _FRONTAL_VIEWS = frozenset({"AP", "PA"})

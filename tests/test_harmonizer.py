@@ -554,6 +554,21 @@ def test_a_nuclear_acquisition_a_code_leaves_out_is_missing(fitted: Harmonizer) 
     assert view_type("XR CHEST PA", "CR", chest) is None
 
 
+def test_an_ultrasound_approach_a_code_adds_is_another_exam(fitted: Harmonizer) -> None:
+    # The core's US Pelvis, US Pelvis transvaginal, US Pelvis transabdominal and transvaginal.
+    both = _part(fitted, "US PELVIS TRANSABDOMINAL", "US", "42455-6", "view_type")
+    assert both is not None and both.outcome == "partial" and both.weight < 0, both
+    assert "code adds approach Transvaginal" in both.detail
+    # A code naming no approach is transabdominal: nothing is missing.
+    assert _part(fitted, "US PELVIS TRANSABDOMINAL", "US", "24869-0", "view_type") is None
+    vaginal = _part(fitted, "US PELVIS TRANSVAGINAL", "US", "24869-0", "view_type")
+    assert vaginal is not None and vaginal.outcome == "missing"
+    # So a transabdominal study alone is the plain pelvis (it was "... and transvaginal").
+    assert _best(fitted, "US PELVIS TRANSABDOMINAL ONLY", "US") == "24869-0"
+    assert _best(fitted, "US PELVIS TA/TV", "US") == "42455-6"
+    assert _best(fitted, "US PELVIS TRANSVAGINAL", "US") == "24677-7"
+
+
 def test_a_single_view_in_one_projection_conflicts_with_another(fitted: Harmonizer) -> None:
     # XR Chest PA upright, XR Chest Left lateral upright, XR Chest AP (the core's codes).
     for code in ("24648-8", "24639-7"):

@@ -74,6 +74,11 @@ NORMALIZED = [
     ("MG BILAT SCREENING", "mammography bilateral screening"),
     ("MAMMO BILAT SCREENING", "mammography bilateral screening"),
     ("US VENOUS DUPLEX LTD - LEFT", "us venous duplex limited left"),
+    # Ultrasound approaches abbreviated and joined; PO contrast is oral; "no oral" denies it.
+    ("US PELVIS TA/TV", "us pelvis transabdominal transvaginal"),
+    ("US PELVIS TRANSABD/VAGINAL", "us pelvis transabdominal transvaginal"),
+    ("CT A/P W PO AND IV CONTRAST", "ct abdomen pelvis with oral and iv contrast"),
+    ("CT A/P W IV NO ORAL", "ct abdomen pelvis with iv without oral"),
     # Two known words run together are split, when only one split makes two known words.
     ("L-SpineLAT WALL", "lumbar spine lateral wall"),
     ("PE/ABDPEL IV ER", "pulmonary embolism abdomen pelvis iv er"),
