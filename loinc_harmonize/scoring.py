@@ -606,21 +606,32 @@ class Scorer:
         else:
             share = 0.0
         if share:
-            unsaid = [t for t in theirs if not _described(t, ours, frontal)]
-            # An ultrasound approach the description leaves out is another exam done too
-            # (TRANSABDOMINAL is not "transabdominal and transvaginal"), not a view unsaid.
-            approaches = [t for t in unsaid if t in ULTRASOUND_APPROACHES]
-            weight = self._overlap(
-                ("view_type_agree", share / 2),
-                ("view_type_unsupported", (len(unsaid) - len(approaches)) / len(theirs)),
-            )
-            detail = f"views overlap: {sorted(ours)} vs {sorted(theirs)}"
-            if approaches:
-                weight += self.settings.weight("view_type_approach_unsupported")
-                detail += f"; code adds approach {', '.join(sorted(approaches))}"
-            return Contribution(name="view_type", weight=weight, outcome="partial", detail=detail)
+            return self._views_overlap(ours, theirs, frontal, share)
         return self._make(
             "view_type", "conflict", f"views conflict: {sorted(ours)} vs {sorted(theirs)}"
+        )
+
+    def _views_overlap(
+        self, ours: set[str], theirs: set[str], frontal: bool, share: float
+    ) -> Contribution:
+        """Views named on both sides, some alike: the shared ``share`` earns; each side's views
+        the other leaves out cost their share (the code's unsupported, the description's
+        missing)."""
+        unsaid = [t for t in theirs if not _described(t, ours, frontal)]
+        # An ultrasound approach the description leaves out is another exam done too
+        # (TRANSABDOMINAL is not "transabdominal and transvaginal"), not a view unsaid.
+        approaches = [t for t in unsaid if t in ULTRASOUND_APPROACHES]
+        left_out = [v for v in ours if not _described(v, theirs, False)]
+        weight = self._overlap(
+            ("view_type_agree", share / 2),
+            ("view_type_unsupported", (len(unsaid) - len(approaches)) / len(theirs)),
+        ) + self.settings.weight("view_type_missing") * len(left_out) / len(ours)
+        detail = f"views overlap: {sorted(ours)} vs {sorted(theirs)}"
+        if approaches:
+            weight += self.settings.weight("view_type_approach_unsupported")
+            detail += f"; code adds approach {', '.join(sorted(approaches))}"
+        return Contribution(
+            name="view_type", weight=round(weight, 4), outcome="partial", detail=detail
         )
 
     def _reason(self, p: ParsedDescription, c: Procedure) -> Contribution | None:

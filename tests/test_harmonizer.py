@@ -533,6 +533,11 @@ def test_views_a_code_adds_to_the_described_ones_cost_their_share(fitted: Harmon
         views("views-4", "PA", "Lateral", "Upright"), "XR LUMBAR SPINE FRONTAL AND LAT"
     )
     assert upright.weight == pytest.approx(round(half + unsupported / 3, 4))
+    # And what the description names that the code leaves out costs its share as missing.
+    missing = fitted.settings_.weight("view_type_missing")
+    spot = view_type(views("views-5", "AP", "Spot"))
+    assert spot.outcome == "partial"
+    assert spot.weight == pytest.approx(round(half + unsupported / 2 + missing / 2, 4))
 
 
 def test_a_nuclear_acquisition_a_code_leaves_out_is_missing(fitted: Harmonizer) -> None:
