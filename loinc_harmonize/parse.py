@@ -372,6 +372,11 @@ def _timing(values: list[str]) -> str | None:
     return values[0]
 
 
+#: A timing's words naming IV contrast, or contrast at all.
+_NAMES_IV = re.compile(r"\bIV\b", re.IGNORECASE)
+_NAMES_CONTRAST = re.compile(r"\bCONTRAST\b", re.IGNORECASE)
+
+
 class _Contrast(NamedTuple):
     """The contrast a description times, read with its bowel contrast routes."""
 
@@ -406,10 +411,6 @@ def _contrast(out: _Collector) -> _Contrast:
     if not iv and any(e.field == "pharmaceutical_route" and e.value == "IV" for e in out.evidence):
         iv = others or read  # "W ORAL WO IV"; "W/ PO IV", one timing for both
     return _Contrast(others or read if len(read) > 1 else read, iv, bowel_denied=False)
-
-
-_NAMES_IV = re.compile(r"\bIV\b", re.IGNORECASE)
-_NAMES_CONTRAST = re.compile(r"\bCONTRAST\b", re.IGNORECASE)
 
 
 def _times_route(timing: Evidence, route: tuple[int, int], text: str) -> bool:

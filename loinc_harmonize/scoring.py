@@ -105,6 +105,7 @@ def enteric_contrast_only(c: Procedure) -> bool:
 
 
 def _side_timing_route(c: Procedure) -> tuple[object, ...]:
+    """What the laterality, timing and route comparisons read from a code."""
     return (c.laterality, c.timing, c.pharmaceutical_route, enteric_contrast_only(c))
 
 
@@ -509,11 +510,12 @@ class Scorer:
         if p.timing and not c.timing and not p.names_contrast:
             # Only implied (a CTA is done with contrast): a code that leaves it open is as good.
             return None
-        if p.iv_timing and p.pharmaceutical_route == c.pharmaceutical_route:
-            return self._iv_timing(p.iv_timing, c) or self._pair(
-                "timing", p.timing, c.timing, "contrast timing"
-            )
-        return self._pair("timing", p.timing, c.timing, "contrast timing")
+        bowel_only = (
+            self._iv_timing(p.iv_timing, c)
+            if p.iv_timing and p.pharmaceutical_route == c.pharmaceutical_route
+            else None
+        )
+        return bowel_only or self._pair("timing", p.timing, c.timing, "contrast timing")
 
     def _iv_timing(self, ours: str, c: Procedure) -> Contribution | None:
         """Bowel contrast and IV contrast both timed ("W ORAL WO IV") against a code giving
