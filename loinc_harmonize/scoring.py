@@ -52,7 +52,7 @@ def parts_key(parsed: ParsedDescription) -> tuple[object, ...]:
 
 #: Contrast routes a description names when they are used: a code with one of them is not
 #: supported by a description that names contrast but no route.
-_SAID_ROUTES = frozenset({"PO", "PR"})
+_SAID_ROUTES = frozenset({"PO", "PR", "IT"})
 
 
 class Compared:

@@ -1316,6 +1316,28 @@ CASES = [
             "pharmaceutical_route": "IT",
         },
     ),
+    # "MYELO" is the myelogram; "intrathecal" names the route in any modality.
+    (
+        "CT MYELO C-SPINE",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Neck",),
+            "imaging_focus": ("Spine.cervical",),
+            "timing": "W",
+            "pharmaceutical_route": "IT",
+        },
+    ),
+    (
+        "CT SPINE W INTRATHECAL CONTRAST",
+        "CT",
+        {
+            "modality_type": "CT",
+            "imaging_focus": ("Spine",),
+            "timing": "W",
+            "pharmaceutical_route": "IT",
+        },
+    ),
     (
         # LOINC files transplant studies by reason, not by the organ's region.
         "US KIDNEY TRANSPLANT",

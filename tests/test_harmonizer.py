@@ -274,6 +274,11 @@ def test_oral_contrast_needs_saying_when_contrast_is_named(
     assert said is not None and said.outcome == "agree"
     # Without contrast named (a screening study's WO is implied), nothing is claimed.
     assert route("CT CHEST", "CT", "103859-5") is None
+    # Nor is intrathecal contrast (a myelogram's) the contrast a plain "W WO" gives.
+    spine = route("MRI LUMBAR SPINE W WO", "MR", "48452-7")  # ... WO and W contrast IT
+    assert spine is not None and spine.outcome == "missing" and spine.weight < 0
+    myelogram = route("CT LUMBAR MYELOGRAM", "CT", "24965-6")  # CT Lumbar spine W contrast IT
+    assert myelogram is not None and myelogram.outcome == "agree"
 
 
 def test_a_measured_result_is_never_proposed_but_curators_may_choose_it(
