@@ -809,6 +809,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("IR ANGIOPLASTY SFA LEFT", "XA"): "24698-3",
         ("IR IVC FILTER RETRIEVAL", "XA"): "87093-1",
         ("IR CHEST PORT INSERTION", "XA"): "87106-1",
+        # RF videography Hypopharynx and Esophagus Views for swallowing function W speech and
+        # W barium contrast PO (it was RF Unspecified body region Views)
+        ("FL SWALLOW STUDY", "RF"): "86395-1",
         # US Pelvis (not for pregnancy); US for pregnancy (not the cervical spine); US Urinary
         # bladder post void; US.doppler Portal vein and Hepatic vein; US.doppler Lower
         # extremity vein - bilateral

@@ -79,6 +79,10 @@ NORMALIZED = [
     ("US PELVIS TRANSABD/VAGINAL", "us pelvis transabdominal transvaginal"),
     ("CT A/P W PO AND IV CONTRAST", "ct abdomen pelvis with oral and iv contrast"),
     ("CT A/P W IV NO ORAL", "ct abdomen pelvis with iv without oral"),
+    # A swallow study is the swallowing function study; a barium swallow study, the esophagram.
+    ("FL SWALLOW STUDY", "fluoroscopy modified barium swallow"),
+    ("FL BARIUM SWALLOW STUDY", "fluoroscopy barium swallow"),
+    ("CT MYELO C-SPINE", "ct myelogram cervical spine"),
     # Two known words run together are split, when only one split makes two known words.
     ("L-SpineLAT WALL", "lumbar spine lateral wall"),
     ("PE/ABDPEL IV ER", "pulmonary embolism abdomen pelvis iv er"),
