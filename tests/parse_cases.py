@@ -1316,6 +1316,34 @@ CASES = [
             "pharmaceutical_route": "IT",
         },
     ),
+    # A PICC guided or named with no action is placed (IMP135-136); its removal stays one.
+    (
+        "US GUIDED PICC",
+        "US",
+        {
+            "modality_type": "US",
+            "guidance_for_action": "Placement",
+            "guidance_for_object": "Peripherally-inserted central venous catheter",
+        },
+    ),
+    (
+        "US PICC LINE",
+        "US",
+        {
+            "modality_type": "US",
+            "guidance_for_action": "Placement",
+            "guidance_for_object": "Peripherally-inserted central venous catheter",
+        },
+    ),
+    (
+        "IR PICC REMOVAL",
+        "XA",
+        {
+            "modality_type": "RF",
+            "guidance_for_action": "Removal",
+            "guidance_for_object": "Peripherally-inserted central venous catheter",
+        },
+    ),
     # "MYELO" is the myelogram; "intrathecal" names the route in any modality.
     (
         "CT MYELO C-SPINE",

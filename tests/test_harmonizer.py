@@ -812,6 +812,11 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # RF videography Hypopharynx and Esophagus Views for swallowing function W speech and
         # W barium contrast PO (it was RF Unspecified body region Views)
         ("FL SWALLOW STUDY", "RF"): "86395-1",
+        # Guidance for placement of peripherally-inserted central venous catheter in Upper
+        # extremity (it was US Guidance for drainage catheter removal); RFA Guidance for
+        # removal of PICC from Vein (it was the tunneled CV catheter's removal)
+        ("US GUIDED PICC", "US"): "87144-2",
+        ("IR PICC REMOVAL", "XA"): "72538-2",
         # US Pelvis (not for pregnancy); US for pregnancy (not the cervical spine); US Urinary
         # bladder post void; US.doppler Portal vein and Hepatic vein; US.doppler Lower
         # extremity vein - bilateral

@@ -83,6 +83,11 @@ NORMALIZED = [
     ("FL SWALLOW STUDY", "fluoroscopy modified barium swallow"),
     ("FL BARIUM SWALLOW STUDY", "fluoroscopy barium swallow"),
     ("CT MYELO C-SPINE", "ct myelogram cervical spine"),
+    # LOINC's names spell the PICC out; descriptions abbreviate it.
+    (
+        "Guidance for placement of peripherally-inserted central venous catheter in Vein",
+        "guidance for placement picc in vein",
+    ),
     # Two known words run together are split, when only one split makes two known words.
     ("L-SpineLAT WALL", "lumbar spine lateral wall"),
     ("PE/ABDPEL IV ER", "pulmonary embolism abdomen pelvis iv er"),
