@@ -1316,6 +1316,28 @@ CASES = [
             "pharmaceutical_route": "IT",
         },
     ),
+    # A hernia with no site is the abdominal wall's (an inguinal one stays the groin's); an
+    # intussusception is sought in the abdomen; an ABI is a lower-limb arterial Doppler.
+    (
+        "US HERNIA",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Abdominal wall",),
+        },
+    ),
+    ("US INTUSSUSCEPTION", "US", {"modality_type": "US", "region_imaged": ("Abdomen",)}),
+    (
+        "US ABI",
+        "US",
+        {
+            "modality_type": "US",
+            "modality_subtype": "Doppler",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Lower extremity artery",),
+        },
+    ),
     # A PICC guided or named with no action is placed (IMP135-136); its removal stays one.
     (
         "US GUIDED PICC",

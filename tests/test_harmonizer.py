@@ -817,6 +817,10 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # removal of PICC from Vein (it was the tunneled CV catheter's removal)
         ("US GUIDED PICC", "US"): "87144-2",
         ("IR PICC REMOVAL", "XA"): "72538-2",
+        # US Abdominal wall (it was US Head, by letters); US.doppler Lower extremity artery
+        # (it was US Abdomen)
+        ("US HERNIA", "US"): "39494-0",
+        ("US ABI", "US"): "39434-6",
         # US Pelvis (not for pregnancy); US for pregnancy (not the cervical spine); US Urinary
         # bladder post void; US.doppler Portal vein and Hepatic vein; US.doppler Lower
         # extremity vein - bilateral
