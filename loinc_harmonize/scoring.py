@@ -739,6 +739,9 @@ class Scorer:
             return self._make("substance", "agree", f"substance agrees: {theirs}")
         if ours in theirs.split(" + "):
             return self._make("substance", "unsupported", f"code also gives {theirs}")
+        if theirs.endswith(f" {ours}"):
+            # The code names what the description leaves open: "Tc-99m tagged WBC" for "WBC".
+            return self._make("substance", "specific", f"code gives {theirs}")
         return self._make("substance", "conflict", f"substance conflicts: {ours} vs {theirs}")
 
     def _composite(self, p: ParsedDescription, c: Procedure) -> Contribution | None:

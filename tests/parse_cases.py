@@ -1338,6 +1338,17 @@ CASES = [
             "imaging_focus": ("Lower extremity artery",),
         },
     ),
+    # White cells are tagged; indium is In-111.
+    (
+        "NM WBC SCAN",
+        "NM",
+        {"modality_type": "NM", "timing": "W", "pharmaceutical_substance": "tagged WBC"},
+    ),
+    (
+        "NM INDIUM WBC",
+        "NM",
+        {"modality_type": "NM", "timing": "W", "pharmaceutical_substance": "In-111 tagged WBC"},
+    ),
     # A PICC guided or named with no action is placed (IMP135-136); its removal stays one.
     (
         "US GUIDED PICC",

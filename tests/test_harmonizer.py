@@ -564,6 +564,18 @@ def test_a_nuclear_acquisition_a_code_leaves_out_is_missing(fitted: Harmonizer) 
     assert view_type("XR CHEST PA", "CR", chest) is None
 
 
+def test_a_code_naming_the_isotope_of_a_described_agent_is_more_specific(
+    fitted: Harmonizer,
+) -> None:
+    # The core's NM Bone Views W Tc-99m tagged WBC IV for white cells with no isotope named:
+    # a small cost for the isotope, not a conflict of agents.
+    part = _part(fitted, "NM WBC BONE", "NM", "42700-5", "substance")
+    assert part is not None and part.outcome == "missing", part
+    assert part.weight == fitted.settings_.weight("substance_specific")
+    assert _best(fitted, "NM WBC BONE", "NM") in ("42700-5", "25032-4")  # Tc-99m or In-111
+    assert _best(fitted, "NM INDIUM WBC", "NM") == "42711-2"  # NM Whole body ... In-111 WBC
+
+
 def test_an_ultrasound_approach_a_code_adds_is_another_exam(fitted: Harmonizer) -> None:
     # The core's US Pelvis, US Pelvis transvaginal, US Pelvis transabdominal and transvaginal.
     both = _part(fitted, "US PELVIS TRANSABDOMINAL", "US", "42455-6", "view_type")
