@@ -1338,6 +1338,16 @@ CASES = [
             "imaging_focus": ("Lower extremity artery",),
         },
     ),
+    # A venous ultrasound naming no region, as for DVT, is of the legs (IMP137).
+    (
+        "US DVT",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Lower extremity vein",),
+        },
+    ),
     # White cells are tagged; indium is In-111.
     (
         "NM WBC SCAN",

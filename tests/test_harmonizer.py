@@ -833,6 +833,10 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # (it was US Abdomen)
         ("US HERNIA", "US"): "39494-0",
         ("US ABI", "US"): "39434-6",
+        # US Lower extremity vein - bilateral (it was US Lower extremity - bilateral); CT Head
+        # WO contrast (it was CT Unspecified body region WO contrast)
+        ("US DVT BILATERAL LOWER", "US"): "46364-6",
+        ("CT HAED WO", "CT"): "30799-1",
         # US Pelvis (not for pregnancy); US for pregnancy (not the cervical spine); US Urinary
         # bladder post void; US.doppler Portal vein and Hepatic vein; US.doppler Lower
         # extremity vein - bilateral

@@ -83,6 +83,9 @@ NORMALIZED = [
     ("FL SWALLOW STUDY", "fluoroscopy modified barium swallow"),
     ("FL BARIUM SWALLOW STUDY", "fluoroscopy barium swallow"),
     ("CT MYELO C-SPINE", "ct myelogram cervical spine"),
+    ("CT HAED WO", "ct head without"),
+    ("XR CHEST PORTABEL", "xr chest portable"),
+    ("XR CHEST POTABLE", "xr chest portable"),
     # LOINC's names spell the PICC out; descriptions abbreviate it.
     (
         "Guidance for placement of peripherally-inserted central venous catheter in Vein",
