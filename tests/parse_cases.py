@@ -1338,6 +1338,40 @@ CASES = [
             "imaging_focus": ("Lower extremity artery",),
         },
     ),
+    # In fluoroscopy a vein or artery is read too, and a limb's are its own (IMP138-141); an
+    # arteriogram is an arterial angiogram, a venogram a venous one.
+    (
+        "IR VENOGRAM LEFT LEG",
+        "XA",
+        {
+            "modality_type": "RF",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Vein", "Lower extremity vein"),
+            "laterality": "Left",
+        },
+    ),
+    (
+        "IR ARTERIOGRAM LEFT LEG",
+        "XA",
+        {
+            "modality_type": "RF",
+            "modality_subtype": "Angio",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Artery", "Lower extremity artery"),
+            "laterality": "Left",
+        },
+    ),
+    (
+        "IR THROMBECTOMY DVT LEFT",
+        "XA",
+        {
+            "modality_type": "RF",
+            "imaging_focus": ("Vein",),
+            "laterality": "Left",
+            "guidance_for_action": "Thrombectomy",
+        },
+    ),
     # A venous ultrasound naming no region, as for DVT, is of the legs (IMP137).
     (
         "US DVT",

@@ -837,6 +837,13 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # WO contrast (it was CT Unspecified body region WO contrast)
         ("US DVT BILATERAL LOWER", "US"): "46364-6",
         ("CT HAED WO", "CT"): "30799-1",
+        # RFA Lower extremity veins - left Views W contrast IV (LOINC's plural is the parser's
+        # singular focus, regions.tsv same_as; it was RF Ankle - left Arthrogram); RFA Lower
+        # extremity arteries - left Views W contrast IA (it was RF Hip - left Arthrogram); RFA
+        # Guidance for thrombectomy of Vein - left (it was Guidance for thrombectomy)
+        ("IR VENOGRAM LEFT LEG", "XA"): "37196-3",
+        ("IR ARTERIOGRAM LEFT LEG", "XA"): "47986-5",
+        ("IR THROMBECTOMY DVT LEFT", "XA"): "43762-4",
         # US Pelvis (not for pregnancy); US for pregnancy (not the cervical spine); US Urinary
         # bladder post void; US.doppler Portal vein and Hepatic vein; US.doppler Lower
         # extremity vein - bilateral
