@@ -1372,6 +1372,28 @@ CASES = [
             "guidance_for_action": "Thrombectomy",
         },
     ),
+    # A stent named with no action is placed in fluoroscopy (IMP142); a CT names one to plan.
+    (
+        "IR STENT RENAL ARTERY",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Renal artery",),
+            "guidance_for_action": "Placement",
+            "guidance_for_object": "Stent",
+        },
+    ),
+    (
+        "Vascular^Pre_AAA_STENT_ (Adult)",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Aorta.abdominal",),
+            "guidance_for_object": "Stent",
+        },
+    ),
     # A venous ultrasound naming no region, as for DVT, is of the legs (IMP137).
     (
         "US DVT",

@@ -844,6 +844,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("IR VENOGRAM LEFT LEG", "XA"): "37196-3",
         ("IR ARTERIOGRAM LEFT LEG", "XA"): "47986-5",
         ("IR THROMBECTOMY DVT LEFT", "XA"): "43762-4",
+        # Guidance for placement of stent in Visceral artery (the renal artery is one,
+        # regions.tsv; it was the TIPS stent of the Intrahepatic portal system)
+        ("IR STENT RENAL ARTERY", "XA"): "87096-4",
         # US Pelvis (not for pregnancy); US for pregnancy (not the cervical spine); US Urinary
         # bladder post void; US.doppler Portal vein and Hepatic vein; US.doppler Lower
         # extremity vein - bilateral
