@@ -1372,6 +1372,17 @@ CASES = [
             "guidance_for_action": "Thrombectomy",
         },
     ),
+    # A chemoembolization naming no artery is the liver's (IMP143).
+    (
+        "IR TACE",
+        "XA",
+        {
+            "modality_type": "RF",
+            "region_imaged": ("Abdomen",),
+            "imaging_focus": ("Hepatic artery",),
+            "guidance_for_action": "Chemoembolization for tumor",
+        },
+    ),
     # A stent named with no action is placed in fluoroscopy (IMP142); a CT names one to plan.
     (
         "IR STENT RENAL ARTERY",

@@ -847,6 +847,9 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # Guidance for placement of stent in Visceral artery (the renal artery is one,
         # regions.tsv; it was the TIPS stent of the Intrahepatic portal system)
         ("IR STENT RENAL ARTERY", "XA"): "87096-4",
+        # Guidance for chemoembolization of Hepatic artery (IMP143; it was RF Guidance for
+        # embolization of Unspecified body region)
+        ("IR TACE", "XA"): "88935-2",
         # US Pelvis (not for pregnancy); US for pregnancy (not the cervical spine); US Urinary
         # bladder post void; US.doppler Portal vein and Hepatic vein; US.doppler Lower
         # extremity vein - bilateral
