@@ -1372,6 +1372,22 @@ CASES = [
             "guidance_for_action": "Thrombectomy",
         },
     ),
+    # The ovaries are read, and a torsion is the study's reason.
+    (
+        "MRI OVARIES",
+        "MR",
+        {"modality_type": "MR", "region_imaged": ("Pelvis",), "imaging_focus": ("Ovary",)},
+    ),
+    (
+        "US OVARIAN TORSION",
+        "US",
+        {
+            "modality_type": "US",
+            "region_imaged": ("Pelvis",),
+            "imaging_focus": ("Ovary",),
+            "reason_for_exam": "Torsion",
+        },
+    ),
     # A chemoembolization naming no artery is the liver's (IMP143).
     (
         "IR TACE",

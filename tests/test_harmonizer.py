@@ -850,6 +850,10 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # Guidance for chemoembolization of Hepatic artery (IMP143; it was RF Guidance for
         # embolization of Unspecified body region)
         ("IR TACE", "XA"): "88935-2",
+        # MR Ovary (it was MR Endovaginal, by letters); US Scrotum and testicle for torsion
+        # (it was US Scrotum and testicle)
+        ("MRI OVARIES", "MR"): "36779-7",
+        ("US TESTICULAR TORSION", "US"): "80877-4",
         # US Pelvis (not for pregnancy); US for pregnancy (not the cervical spine); US Urinary
         # bladder post void; US.doppler Portal vein and Hepatic vein; US.doppler Lower
         # extremity vein - bilateral
