@@ -1372,6 +1372,27 @@ CASES = [
             "guidance_for_action": "Thrombectomy",
         },
     ),
+    # The acetabulum is read; CT and MR image it as the hip (IMP144).
+    (
+        "XR ACETABULUM LEFT",
+        "CR",
+        {
+            "modality_type": "XR",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Acetabulum",),
+            "laterality": "Left",
+        },
+    ),
+    (
+        "CT ACETABULUM RIGHT",
+        "CT",
+        {
+            "modality_type": "CT",
+            "region_imaged": ("Lower extremity",),
+            "imaging_focus": ("Hip",),
+            "laterality": "Right",
+        },
+    ),
     # The ovaries are read, and a torsion is the study's reason.
     (
         "MRI OVARIES",

@@ -854,6 +854,8 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         # (it was US Scrotum and testicle)
         ("MRI OVARIES", "MR"): "36779-7",
         ("US TESTICULAR TORSION", "US"): "80877-4",
+        # CT Hip - right (it was CT Extremity - right)
+        ("CT ACETABULUM RIGHT", "CT"): "36021-4",
         # US Pelvis (not for pregnancy); US for pregnancy (not the cervical spine); US Urinary
         # bladder post void; US.doppler Portal vein and Hepatic vein; US.doppler Lower
         # extremity vein - bilateral
