@@ -1372,6 +1372,17 @@ CASES = [
             "guidance_for_action": "Thrombectomy",
         },
     ),
+    # The parathyroid glands are read (they were not: NM PARATHYROID SCAN was matched by letters).
+    (
+        "NM PARATHYROID SCAN",
+        "NM",
+        {
+            "modality_type": "NM",
+            "region_imaged": ("Neck",),
+            "imaging_focus": ("Parathyroid gland",),
+            "timing": "W",
+        },
+    ),
     # The acetabulum is read; CT and MR image it as the hip (IMP144).
     (
         "XR ACETABULUM LEFT",
