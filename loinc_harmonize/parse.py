@@ -350,12 +350,14 @@ def _apply_implications(modality: str | None, lexicon: Lexicon, out: _Collector)
 
 def _holds(found: list[str], wanted: str) -> bool:
     """A condition of an implication: ``*`` any value, empty no value, ``!value`` not that
-    value (``field!=value`` in the file), ``a|b`` one of them, else that value."""
+    value (``field!=value`` in the file), ``a|b`` one of them (``a|`` that one or none), else
+    that value."""
     if wanted == "*":
         return bool(found)
     if wanted.startswith("!"):
         return wanted[1:] not in found
-    return any(w in found for w in wanted.split("|")) if wanted else not found
+    options = wanted.split("|")
+    return any(w in found for w in options) or ("" in options and not found)
 
 
 def _count_range(text: str) -> tuple[int, int | None]:

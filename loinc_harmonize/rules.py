@@ -175,7 +175,7 @@ IMPLICATION_MODES = ("set", "add", "replace", "drop")
 
 def _condition(text: str) -> tuple[str, str]:
     """``field=value`` -> (field, value); ``field!=value`` -> (field, "!value"); a value may
-    be ``a|b``, one of them."""
+    be ``a|b``, one of them (``a|``: that one or none)."""
     field, value = text.split("=", 1)
     return (field[:-1], "!" + value) if field.endswith("!") else (field, value)
 

@@ -1474,7 +1474,7 @@ CASES = [
         "NM",
         {"modality_type": "NM", "timing": "W", "pharmaceutical_substance": "In-111 tagged WBC"},
     ),
-    # A PICC guided or named with no action is placed (IMP135-136); its removal stays one.
+    # A PICC guided or named with no action is placed (IMP135); its removal stays one.
     (
         "US GUIDED PICC",
         "US",

@@ -491,6 +491,14 @@ def test_an_implication_can_exclude_a_value() -> None:
     assert parse("PET CT LUNG", "PT").guidance_for_object == "Tumor"
 
 
+def test_an_implication_can_hold_for_a_value_or_none() -> None:
+    # IMP135 says guidance_for_action=Guidance|: a PICC with no action, or only "guided", is
+    # placed; one named for removal stays removed.
+    for description in ("US PICC LINE", "US GUIDED PICC"):
+        assert parse(description, "US").guidance_for_action == "Placement", description
+    assert parse("IR PICC REMOVAL", "XA").guidance_for_action == "Removal"
+
+
 def _when_without_value(line: str) -> str:
     cells = line.split("\t")
     cells[2] += "&modality_subtype"
