@@ -858,6 +858,8 @@ def test_procedures_outside_midrcs_mix_map_to_their_codes(
         ("CT ACETABULUM RIGHT", "CT"): "36021-4",
         # NM Parathyroid gland Views (the same code, but by the gland, not by letters)
         ("NM PARATHYROID SCAN", "NM"): "39742-2",
+        # CT Whole body (it was CT Unspecified body region)
+        ("CT TRAUMA PAN SCAN", "CT"): "46305-9",
         # US Pelvis (not for pregnancy); US for pregnancy (not the cervical spine); US Urinary
         # bladder post void; US.doppler Portal vein and Hepatic vein; US.doppler Lower
         # extremity vein - bilateral

@@ -84,6 +84,9 @@ NORMALIZED = [
     ("FL BARIUM SWALLOW STUDY", "fluoroscopy barium swallow"),
     ("CT MYELO C-SPINE", "ct myelogram cervical spine"),
     ("CT HAED WO", "ct head without"),
+    # A trauma "pan scan" is the whole body's CT (not a dental PAN: "trauma pan" only).
+    ("Trauma^Pan_Scan (Adult)", "trauma whole body"),
+    ("CT PANSCAN", "ct whole body"),
     ("XR CHEST PORTABEL", "xr chest portable"),
     ("XR CHEST POTABLE", "xr chest portable"),
     # LOINC's names spell the PICC out; descriptions abbreviate it.
